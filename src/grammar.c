@@ -1,0 +1,353 @@
+/*
+ * grammar.c -- the PCRE2 patterns of the journal grammar and the
+ * locale-free conversions from token text to numbers.
+ *
+ * The patterns are compiled once per process, JIT-compiled when the
+ * platform allows, and matched with one reusable match-data block each.
+ * They are written without nested unbounded repetition, with possessive
+ * quantifiers where a run can be long, so that matching stays linear in
+ * the line; a match context caps the work anyway.  Numbers are converted
+ * by digit loops from the captured text, never by strtod(3), so the locale
+ * cannot change a figure.
+ */
+#include "grammar.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <uninorm.h>
+#include <unicase.h>
+
+#include "util.h"
+
+/* Name characters after the first: letters, marks, digits, - _ ' . ( ) */
+#define NAME_CHARS "[\\p{L}\\p{M}\\p{N}\\-_'.()]"
+/* Where a set group begins: 5x5, 5 x 5, 5×5, 3x45s, 5/5/4. */
+#define GROUP_START \
+	"(?:\\d++[ \\t]*+(?:x|\xC3\x97)[ \\t]*+\\d|\\d++(?:/\\d++)++(?![^\\s,@]))"
+#define NUMBER "\\d++(?:\\.\\d++)?+"
+
+static const char *const sources[PAT_COUNT] = {
+	/* A name: words of name characters, none of them a group. */
+	[PAT_NAME] = "(?!" GROUP_START ")[\\p{L}\\p{N}]" NAME_CHARS "*+"
+	    "(?:[ \\t]++(?!" GROUP_START ")" NAME_CHARS "++)*+",
+	[PAT_DNAME] = "[\\p{L}\\p{N}]" NAME_CHARS "*+"
+	    "(?:[ \\t]++" NAME_CHARS "++)*+",
+	[PAT_GROUP_HEAD] = "(\\d++)[ \\t]*+(?:x|\xC3\x97)[ \\t]*+([^\\s,@]++)",
+	[PAT_REP_LIST] = "\\d++(?:/\\d++)++(?![^\\s,@])",
+	[PAT_FIELD_KEY] = "([\\p{L}\\p{N}_-]++):",
+	[PAT_TARGET] = "target[ \\t]++(.+?)[ \\t]++e1rm[ \\t]++(\\S++)"
+	    "[ \\t]++by[ \\t]++(\\S++)[ \\t]*+$",
+	/* 1h, 1h30, 1h30min, 45min, 45s, 1:05:30, 52:10 */
+	[PAT_DURATION] = "(?:(\\d++)h(?:([0-5]\\d)(?:min)?)?|(\\d++)min|"
+	    "(\\d++)s|(\\d++):([0-5]\\d)(?::([0-5]\\d))?)$",
+	[PAT_DISTANCE] = "(" NUMBER ")(km|mi|m)$",
+	[PAT_LOAD] = "(?:bw(?:([+-])(" NUMBER ")(kg|lbs?)?)?|"
+	    "(-?)(" NUMBER ")(kg|lbs?)?)$",
+	[PAT_NUMBER] = NUMBER "$",
+};
+
+static pcre2_code *codes[PAT_COUNT];
+static pcre2_match_data *mdata[PAT_COUNT];
+static pcre2_match_context *mctx;
+
+void
+grammar_init(void)
+{
+	int i, errcode;
+	PCRE2_SIZE erroff;
+	PCRE2_UCHAR msg[256];
+
+	if (mctx != NULL)
+		return;
+	mctx = pcre2_match_context_create(NULL);
+	if (mctx == NULL) {
+		fputs("liftlog: out of memory\n", stderr);
+		exit(2);
+	}
+	/* Bounds far above what any journal line needs. */
+	pcre2_set_match_limit(mctx, 50000000);
+	pcre2_set_depth_limit(mctx, 10000);
+	for (i = 0; i < PAT_COUNT; i++) {
+		codes[i] = pcre2_compile((PCRE2_SPTR)sources[i],
+		    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_ANCHORED,
+		    &errcode, &erroff, NULL);
+		if (codes[i] == NULL) {
+			pcre2_get_error_message(errcode, msg, sizeof(msg));
+			fprintf(stderr, "liftlog: internal error: pattern %d "
+			    "at %zu: %s\n", i, (size_t)erroff, (char *)msg);
+			exit(2);
+		}
+		/* Without JIT (some platforms) the interpreter is used. */
+		(void)pcre2_jit_compile(codes[i], PCRE2_JIT_COMPLETE);
+		mdata[i] = pcre2_match_data_create_from_pattern(codes[i],
+		    NULL);
+		if (mdata[i] == NULL) {
+			fputs("liftlog: out of memory\n", stderr);
+			exit(2);
+		}
+	}
+}
+
+void
+grammar_free(void)
+{
+	int i;
+
+	for (i = 0; i < PAT_COUNT; i++) {
+		pcre2_match_data_free(mdata[i]);
+		pcre2_code_free(codes[i]);
+		mdata[i] = NULL;
+		codes[i] = NULL;
+	}
+	pcre2_match_context_free(mctx);
+	mctx = NULL;
+}
+
+int
+gram_match(enum gram_pattern p, const char *s, size_t len, size_t start,
+    size_t ov[16])
+{
+	PCRE2_SIZE *v;
+	int rc, i;
+
+	/* The reader has checked every line for valid UTF-8. */
+	rc = pcre2_match(codes[p], (PCRE2_SPTR)s, len, start,
+	    PCRE2_NO_UTF_CHECK, mdata[p], mctx);
+	if (rc <= 0)
+		return 0;
+	if (rc > 8)
+		rc = 8;
+	v = pcre2_get_ovector_pointer(mdata[p]);
+	for (i = 0; i < 2 * rc; i++)
+		ov[i] = v[i] == PCRE2_UNSET ? (size_t)-1 : (size_t)v[i];
+	for (; i < 16; i++)
+		ov[i] = (size_t)-1;
+	return rc;
+}
+
+/* Match a whole token; the captures are offsets into s. */
+static int
+whole(enum gram_pattern p, const char *s, size_t n, size_t ov[16])
+{
+	return gram_match(p, s, n, 0, ov) > 0 && ov[1] == n;
+}
+
+static int
+captured(const size_t ov[16], int i)
+{
+	return ov[2 * i] != (size_t)-1;
+}
+
+/* Digits to an integer, saturating far above any allowed value. */
+static int64_t
+digits_value(const char *s, size_t n)
+{
+	int64_t v = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (v > 100000000000LL)
+			return 100000000000LL * 10;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+/* A decimal "123" or "12.5" already matched by NUMBER. */
+static double
+decimal_value(const char *s, size_t n)
+{
+	const char *dot = memchr(s, '.', n);
+	size_t ni = dot ? (size_t)(dot - s) : n;
+	double v = (double)digits_value(s, ni);
+
+	if (dot) {
+		size_t nf = n - ni - 1, i;
+		double scale = 1;
+
+		/* Exact for the few digits a journal holds: one division. */
+		if (nf > 15)
+			nf = 15;
+		for (i = 0; i < nf; i++)
+			scale *= 10;
+		v += (double)digits_value(dot + 1, nf) / scale;
+	}
+	return v;
+}
+
+enum gram_status
+gram_number(const char *s, size_t n, double *out)
+{
+	size_t ov[16];
+
+	if (!whole(PAT_NUMBER, s, n, ov))
+		return GRAM_SYNTAX;
+	*out = decimal_value(s, n);
+	return GRAM_OK;
+}
+
+enum gram_status
+gram_whole(const char *s, size_t n, int32_t *out)
+{
+	int64_t v;
+	size_t i;
+
+	if (n == 0)
+		return GRAM_SYNTAX;
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return GRAM_SYNTAX;
+	v = digits_value(s, n);
+	*out = v > INT32_MAX ? INT32_MAX : (int32_t)v;
+	return GRAM_OK;
+}
+
+static int64_t
+cap_value(const char *s, const size_t ov[16], int i)
+{
+	return digits_value(s + ov[2 * i], ov[2 * i + 1] - ov[2 * i]);
+}
+
+enum gram_status
+gram_duration(const char *s, size_t n, int32_t *seconds)
+{
+	size_t ov[16];
+	int64_t v;
+	int32_t bare;
+
+	if (!whole(PAT_DURATION, s, n, ov))
+		return gram_whole(s, n, &bare) == GRAM_OK ? GRAM_NO_UNIT :
+		    GRAM_SYNTAX;
+	if (captured(ov, 1))		/* 1h, 1h30, 1h30min */
+		v = cap_value(s, ov, 1) * 3600 +
+		    (captured(ov, 2) ? cap_value(s, ov, 2) * 60 : 0);
+	else if (captured(ov, 3))	/* 45min */
+		v = cap_value(s, ov, 3) * 60;
+	else if (captured(ov, 4))	/* 45s */
+		v = cap_value(s, ov, 4);
+	else if (captured(ov, 7))	/* h:mm:ss */
+		v = cap_value(s, ov, 5) * 3600 + cap_value(s, ov, 6) * 60 +
+		    cap_value(s, ov, 7);
+	else				/* m:ss */
+		v = cap_value(s, ov, 5) * 60 + cap_value(s, ov, 6);
+	*seconds = v > INT32_MAX ? INT32_MAX : (int32_t)v;
+	return GRAM_OK;
+}
+
+enum gram_status
+gram_distance(const char *s, size_t n, double *km)
+{
+	size_t ov[16];
+	double v;
+	const char *unit;
+
+	if (!whole(PAT_DISTANCE, s, n, ov))
+		return GRAM_SYNTAX;
+	v = decimal_value(s + ov[2], ov[3] - ov[2]);
+	unit = s + ov[4];
+	if (ov[5] - ov[4] == 2 && unit[0] == 'k')
+		*km = v;
+	else if (ov[5] - ov[4] == 2)
+		*km = v * 1.609344;	/* the international mile */
+	else
+		*km = v / 1000;
+	return GRAM_OK;
+}
+
+static double
+to_kg(double v, const char *s, const size_t ov[16], int unit_cap,
+    enum unit unit)
+{
+	if (captured(ov, unit_cap))
+		return s[ov[2 * unit_cap]] == 'l' ? v * KG_PER_LB : v;
+	return unit == UNIT_LB ? v * KG_PER_LB : v;
+}
+
+enum gram_status
+gram_load(const char *s, size_t n, enum unit unit, enum load_kind *kind,
+    double *kg)
+{
+	size_t ov[16];
+	double v;
+
+	if (!whole(PAT_LOAD, s, n, ov))
+		return GRAM_SYNTAX;
+	if (captured(ov, 5)) {
+		v = decimal_value(s + ov[10], ov[11] - ov[10]);
+		if (ov[9] > ov[8])
+			v = -v;
+		*kind = LOAD_ABS;
+		*kg = to_kg(v, s, ov, 6, unit);
+		return GRAM_OK;
+	}
+	*kind = LOAD_BW;
+	*kg = 0;
+	if (captured(ov, 2)) {
+		v = decimal_value(s + ov[4], ov[5] - ov[4]);
+		v = to_kg(v, s, ov, 3, unit);
+		*kg = s[ov[2]] == '-' ? -v : v;
+	}
+	return GRAM_OK;
+}
+
+enum gram_status
+gram_half_steps(const char *s, size_t n, int lo, int hi, int *twice)
+{
+	double v;
+
+	if (gram_number(s, n, &v) != GRAM_OK)
+		return GRAM_SYNTAX;
+	v *= 2;
+	if (v != (double)(int64_t)v || v < 2.0 * lo || v > 2.0 * hi)
+		return GRAM_RANGE;
+	*twice = (int)v;
+	return GRAM_OK;
+}
+
+static int
+is_sep(char c)
+{
+	return c == ' ' || c == '\t' || c == '-' || c == '_';
+}
+
+char *
+gram_fold_name(const char *s, size_t n)
+{
+	uint8_t *lower = NULL;
+	size_t i, len = n;
+	const char *src = s;
+	struct buf b;
+	int ascii = 1, pending = 0;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			ascii = 0;
+	if (!ascii) {
+		lower = u8_tolower((const uint8_t *)s, n, NULL, UNINORM_NFC,
+		    NULL, &len);
+		if (lower != NULL)
+			src = (const char *)lower;
+		else
+			len = n;
+	}
+	buf_init(&b);
+	for (i = 0; i < len; i++) {
+		char c = src[i];
+
+		if (is_sep(c)) {
+			pending = 1;
+			continue;
+		}
+		if (pending && b.len > 0)
+			buf_addc(&b, '-');
+		pending = 0;
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		buf_addc(&b, c);
+	}
+	free(lower);
+	return buf_detach(&b);
+}

@@ -1,0 +1,371 @@
+/*
+ * main.c -- the command line: options, the choice of command, and the
+ * pipeline read -> parse -> finalise -> validate -> command.  Nothing here
+ * parses the journal or computes a figure; it connects the stages and
+ * decides the exit status.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "date.h"
+#include "diag.h"
+#include "dump.h"
+#include "grammar.h"
+#include "model.h"
+#include "parse.h"
+#include "read.h"
+#include "util.h"
+#include "validate.h"
+
+#define LIFTLOG_VERSION "0.1.0"
+
+enum output { OUT_TEXT, OUT_CSV, OUT_TSV, OUT_SVG };
+enum color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+
+struct options {
+	enum output output;
+	int has_begin, has_end;
+	int32_t begin, end;	/* -b inclusive, -e exclusive */
+	int32_t today;
+	char **exercises;	/* -x, folded to keys */
+	size_t nexercises;
+	int by_week;
+	int each;
+	int strict;
+	enum color color;
+};
+
+struct command {
+	const char *name;
+	int (*run)(struct model *m, const struct options *o);
+	const char *what;
+};
+
+static int
+run_check(struct model *m, const struct options *o)
+{
+	(void)m;
+	(void)o;
+	return 0;
+}
+
+static int
+run_dump(struct model *m, const struct options *o)
+{
+	(void)o;
+	dump_model(m, stdout);
+	return 0;
+}
+
+static const struct command commands[] = {
+	{ "check", run_check, "validate the journal; silent when it is valid" },
+	{ "progress", NULL, "one row per exercise (--by=week: per week)" },
+	{ "weekly", NULL, "one row per week: hard/easy compliance" },
+	{ "deload", NULL, "one row per deload warning" },
+	{ "report", NULL, "the nightly digest (text)" },
+	{ "export", NULL, "one row per set" },
+	{ "sessions", NULL, "one row per session" },
+	{ "import", NULL, "journal text from a Strong/Hevy/FitNotes CSV" },
+	{ "print", NULL, "the journal in canonical form" },
+	{ "dump", run_dump, "the parsed journal, for debugging" },
+};
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static void
+usage(FILE *fp)
+{
+	size_t i;
+
+	fputs("usage: liftlog [OPTION ...] COMMAND [FILE ...]\n"
+	    "Validate a plain-text training journal and report on it.\n"
+	    "FILEs are read in order as one journal; - is standard input;\n"
+	    "without FILE, $LIFTLOG_FILE or standard input.\n\nCommands:\n",
+	    fp);
+	for (i = 0; i < NCOMMANDS; i++)
+		fprintf(fp, "  %-9s %s%s\n", commands[i].name,
+		    commands[i].what, commands[i].run ? "" :
+		    " (not implemented yet)");
+	fputs("\nOptions:\n"
+	    "  -o, --output=FMT     text (default), csv, tsv or svg\n"
+	    "  -b, --begin=DATE     only sessions on or after DATE\n"
+	    "  -e, --end=DATE       only sessions before DATE (exclusive)\n"
+	    "      --today=DATE     the \"as of\" date (default: "
+	    "$LIFTLOG_TODAY, else today)\n"
+	    "  -x, --exercise=NAME  only this exercise (repeatable)\n"
+	    "      --by=week        progress per exercise and week\n"
+	    "      --each           every FILE is a journal of its own\n"
+	    "      --strict         warnings are errors\n"
+	    "      --color=WHEN     auto (default), always or never\n"
+	    "  -h, --help           show this help and exit\n"
+	    "      --version        show the version and exit\n"
+	    "\nExit status: 0 valid (warnings allowed), 1 journal errors,\n"
+	    "2 usage error, unreadable file or failed write.\n"
+	    "See liftlog(1) and liftlog(5).\n", fp);
+}
+
+static void usage_error(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2), noreturn));
+
+static void
+usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("liftlog: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\nTry 'liftlog --help' for more information.\n", stderr);
+	exit(2);
+}
+
+static int32_t
+option_date(const char *arg, const char *what)
+{
+	int32_t d;
+
+	if (date_parse(arg, strlen(arg), &d) != DATE_OK) {
+		fprintf(stderr, "liftlog: invalid date \"%s\" for %s "
+		    "(expected YYYY-MM-DD or YYYY/MM/DD)\n", arg, what);
+		exit(2);
+	}
+	return d;
+}
+
+static int32_t
+local_today(void)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	if (localtime_r(&t, &tm) == NULL) {
+		fputs("liftlog: cannot read the clock; give --today\n",
+		    stderr);
+		exit(2);
+	}
+	return date_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+static int
+pick(const char *arg, const char *const *words, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(arg, words[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+enum long_only {
+	OPT_TODAY = 256, OPT_BY, OPT_EACH, OPT_STRICT, OPT_COLOR, OPT_VERSION
+};
+
+static const struct option long_options[] = {
+	{ "begin", required_argument, NULL, 'b' },
+	{ "by", required_argument, NULL, OPT_BY },
+	{ "color", required_argument, NULL, OPT_COLOR },
+	{ "each", no_argument, NULL, OPT_EACH },
+	{ "end", required_argument, NULL, 'e' },
+	{ "exercise", required_argument, NULL, 'x' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "today", required_argument, NULL, OPT_TODAY },
+	{ "version", no_argument, NULL, OPT_VERSION },
+	{ NULL, 0, NULL, 0 }
+};
+
+static void
+parse_options(int argc, char **argv, struct options *o)
+{
+	static const char *const outputs[] = { "text", "csv", "tsv", "svg" };
+	static const char *const colors[] = { "auto", "always", "never" };
+	const char *today = NULL;
+	int c, v;
+
+	memset(o, 0, sizeof(*o));
+	while ((c = getopt_long(argc, argv, "b:e:ho:x:", long_options,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'b':
+			o->has_begin = 1;
+			o->begin = option_date(optarg, "--begin");
+			break;
+		case 'e':
+			o->has_end = 1;
+			o->end = option_date(optarg, "--end");
+			break;
+		case 'h':
+			usage(stdout);
+			exit(fflush(stdout) == 0 && !ferror(stdout) ? 0 : 2);
+		case 'o':
+			if ((v = pick(optarg, outputs, 4)) < 0)
+				usage_error("invalid output format \"%s\" "
+				    "(expected text, csv, tsv or svg)", optarg);
+			o->output = (enum output)v;
+			break;
+		case 'x':
+			o->exercises = xrealloc(o->exercises,
+			    (o->nexercises + 1) * sizeof(*o->exercises));
+			o->exercises[o->nexercises++] =
+			    gram_fold_name(optarg, strlen(optarg));
+			break;
+		case OPT_BY:
+			if (strcmp(optarg, "week") != 0)
+				usage_error("invalid --by \"%s\" (expected "
+				    "week)", optarg);
+			o->by_week = 1;
+			break;
+		case OPT_COLOR:
+			if ((v = pick(optarg, colors, 3)) < 0)
+				usage_error("invalid --color \"%s\" (expected "
+				    "auto, always or never)", optarg);
+			o->color = (enum color)v;
+			break;
+		case OPT_EACH:
+			o->each = 1;
+			break;
+		case OPT_STRICT:
+			o->strict = 1;
+			break;
+		case OPT_TODAY:
+			today = optarg;
+			break;
+		case OPT_VERSION:
+			printf("liftlog %s\n", LIFTLOG_VERSION);
+			exit(fflush(stdout) == 0 && !ferror(stdout) ? 0 : 2);
+		default:
+			fputs("Try 'liftlog --help' for more information.\n",
+			    stderr);
+			exit(2);
+		}
+	}
+	if (today == NULL && (today = getenv("LIFTLOG_TODAY")) != NULL &&
+	    *today == '\0')
+		today = NULL;
+	o->today = today ? option_date(today, "--today") : local_today();
+}
+
+/*
+ * Read, parse, finalise and validate one journal made of the given files,
+ * print its diagnostics, and run the command on it when it is valid.
+ * Returns the exit status for this journal.
+ */
+static int
+run_journal(const struct command *cmd, char *const *paths, size_t n,
+    const struct options *o)
+{
+	struct diag_sink sink;
+	struct reader *r;
+	struct model *m;
+	int status = 0;
+
+	diag_init(&sink, o->strict);
+	r = reader_new(paths, n, &sink);
+	m = model_new();
+	if (parse_journal(r, m, &sink) < 0)
+		status = 2;
+	else {
+		model_finalize(m, &sink, r);
+		validate_journal(m, o->today, &sink);
+	}
+	diag_sort(&sink);
+	diag_print(&sink, stderr, reader_name_of, reader_fetch_line, r);
+	if (status == 2)
+		fprintf(stderr, "liftlog: %s\n", reader_error(r));
+	else if (sink.errors > 0)
+		status = 1;
+	else
+		status = cmd->run(m, o);
+	model_free(m);
+	reader_free(r);
+	diag_release(&sink);
+	return status;
+}
+
+static int
+close_stdout(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
+		fprintf(stderr, "liftlog: write error: %s\n",
+		    strerror(errno ? errno : EIO));
+		return 2;
+	}
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	const struct command *cmd = NULL;
+	struct options o;
+	static char dash[] = "-";
+	char *stdin_path[] = { dash, NULL };
+	char *env_path[2] = { NULL, NULL };
+	char **paths;
+	size_t npaths, i;
+	const char *name;
+	int status = 0, st;
+
+	parse_options(argc, argv, &o);
+	if (optind >= argc)
+		usage_error("missing command");
+	name = argv[optind++];
+	for (i = 0; i < NCOMMANDS; i++)
+		if (strcmp(name, commands[i].name) == 0)
+			cmd = &commands[i];
+	if (cmd == NULL) {
+		const char *names[NCOMMANDS], *best;
+
+		for (i = 0; i < NCOMMANDS; i++)
+			names[i] = commands[i].name;
+		best = closest_word(name, names, NCOMMANDS);
+		fprintf(stderr, "liftlog: unknown command \"%s\"", name);
+		if (best)
+			fprintf(stderr, "; did you mean \"%s\"?", best);
+		fputs("\nTry 'liftlog --help' for more information.\n",
+		    stderr);
+		return 2;
+	}
+	if (cmd->run == NULL) {
+		fprintf(stderr, "liftlog: %s: not implemented yet\n",
+		    cmd->name);
+		return 2;
+	}
+
+	paths = argv + optind;
+	npaths = (size_t)(argc - optind);
+	if (npaths == 0) {
+		const char *env = getenv("LIFTLOG_FILE");
+
+		if (env != NULL && *env != '\0') {
+			env_path[0] = (char *)(uintptr_t)env;
+			paths = env_path;
+		} else
+			paths = stdin_path;
+		npaths = 1;
+	}
+
+	grammar_init();
+	if (o.each && npaths > 1) {
+		for (i = 0; i < npaths; i++) {
+			st = run_journal(cmd, paths + i, 1, &o);
+			if (st > status)
+				status = st;
+		}
+	} else
+		status = run_journal(cmd, paths, npaths, &o);
+	grammar_free();
+	for (i = 0; i < o.nexercises; i++)
+		free(o.exercises[i]);
+	free(o.exercises);
+	st = close_stdout();
+	return st > status ? st : status;
+}

@@ -1,0 +1,1276 @@
+/*
+ * parse.c -- journal lines to the model.
+ *
+ * Each line is classified by its first bytes (blank, comment, column-0
+ * date, column-0 keyword, indented) before any pattern runs.  Within a
+ * line a small cursor walks the tokens; PCRE2 patterns (grammar.h) match
+ * names, set groups and values at the cursor.  Every problem is reported
+ * with the byte offset of the offending token, and parsing goes on.
+ */
+#include "parse.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "grammar.h"
+#include "util.h"
+
+enum context {
+	CTX_NONE,	/* before the first session or directive */
+	CTX_DIRECTIVE,	/* after a directive: no indented lines */
+	CTX_SESSION,	/* indented lines belong to the last session */
+	CTX_SKIP	/* after a broken header: its lines are ignored */
+};
+
+/* Fields of a session that may be given once, header and field lines. */
+enum field_bit {
+	F_DURATION = 1 << 0,
+	F_DISTANCE = 1 << 1,
+	F_RPE = 1 << 2,
+	F_SLEEP = 1 << 3,
+	F_MOTIVATION = 1 << 4,
+	F_EXECUTION = 1 << 5,
+	F_BODYWEIGHT = 1 << 6,
+	F_NOTE = 1 << 7
+};
+
+struct parser {
+	struct reader *r;
+	struct model *m;
+	struct diag_sink *sink;
+	const struct line *ln;
+	const char *s;		/* the line */
+	size_t end;		/* where an inline comment starts, or len */
+	enum context ctx;
+	unsigned fields;	/* enum field_bit seen in this session */
+	int any_session;
+	struct buf tmp;		/* an unquoted string */
+	struct buf shown[2];	/* tokens as quoted in messages */
+};
+
+#define REPORT(p, id, off, len, ...) \
+	diag_add((p)->sink, (id), (p)->ln->source, (p)->ln->number, \
+	    (p)->ln->seq, (off), (len), __VA_ARGS__)
+
+/* Longest token quoted whole in a message. */
+#define SHOW_MAX 40
+
+/* The token s[off..off+n) for a message, in one of two scratch slots. */
+static const char *
+shown(struct parser *p, int slot, size_t off, size_t n)
+{
+	struct buf *b = &p->shown[slot];
+	size_t i, cut = n;
+
+	buf_reset(b);
+	if (cut > SHOW_MAX) {
+		cut = SHOW_MAX;
+		while (cut > 0 && ((unsigned char)p->s[off + cut] & 0xC0) ==
+		    0x80)
+			cut--;
+	}
+	for (i = 0; i < cut; i++) {
+		unsigned char c = (unsigned char)p->s[off + i];
+
+		buf_addc(b, c < 0x20 || c == 0x7f ? '?' : (char)c);
+	}
+	if (cut < n)
+		buf_adds(b, "...");
+	return b->data ? b->data : "";
+}
+
+static int
+is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static size_t
+skip_ws(const struct parser *p, size_t i)
+{
+	while (i < p->end && is_blank(p->s[i]))
+		i++;
+	return i;
+}
+
+static int
+at_end(const struct parser *p, size_t i)
+{
+	return i >= p->end;
+}
+
+/* The end of a token: up to a blank, the line's end, or a stop byte. */
+static size_t
+token_end(const struct parser *p, size_t i, const char *stops)
+{
+	while (i < p->end && !is_blank(p->s[i]) &&
+	    (stops == NULL || strchr(stops, p->s[i]) == NULL))
+		i++;
+	return i;
+}
+
+static int
+token_is(const struct parser *p, size_t i, size_t e, const char *word)
+{
+	size_t n = strlen(word);
+
+	return e - i == n && memcmp(p->s + i, word, n) == 0;
+}
+
+/*
+ * Where the line's content ends: at a ';' or '#' that follows a blank,
+ * outside double quotes.  Used for every kind of line; a note: value
+ * alone reads past it.
+ */
+static size_t
+content_end(const char *s, size_t len)
+{
+	size_t i;
+	int quoted = 0;
+
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+
+		if (quoted) {
+			if (c == '\\' && i + 1 < len)
+				i++;
+			else if (c == '"')
+				quoted = 0;
+		} else if (c == '"')
+			quoted = 1;
+		else if ((c == ';' || c == '#') && i > 0 && is_blank(s[i - 1]))
+			break;
+	}
+	while (i > 0 && is_blank(s[i - 1]))
+		i--;
+	return i;
+}
+
+/*
+ * A double-quoted string at s[i] into p->tmp.  Returns the offset after
+ * the closing quote, or 0 after reporting an unterminated string (the
+ * rest of the line is then not parsed).
+ */
+static size_t
+quoted(struct parser *p, size_t i)
+{
+	size_t j;
+
+	buf_reset(&p->tmp);
+	buf_add(&p->tmp, "", 0);
+	for (j = i + 1; j < p->end; j++) {
+		char c = p->s[j];
+
+		if (c == '"')
+			return j + 1;
+		if (c == '\\') {
+			if (j + 1 < p->end && (p->s[j + 1] == '"' ||
+			    p->s[j + 1] == '\\')) {
+				buf_addc(&p->tmp, p->s[++j]);
+				continue;
+			}
+			REPORT(p, D_BAD_ESCAPE, j, 2, shown(p, 0, j,
+			    j + 1 < p->end ? 2 : 1));
+			continue;
+		}
+		buf_addc(&p->tmp, c);
+	}
+	REPORT(p, D_UNTERMINATED_QUOTE, i, 1, NULL);
+	return 0;
+}
+
+static int
+lookup(const char *const *words, size_t n, const struct parser *p,
+    size_t i, size_t e)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (token_is(p, i, e, words[k]))
+			return (int)k;
+	return -1;
+}
+
+/* A suggestion for the token s[i..e) among words, or NULL. */
+static const char *
+suggest(struct parser *p, const char *const *words, size_t n, size_t i,
+    size_t e)
+{
+	char *w = xstrndup(p->s + i, e - i);
+	const char *best = closest_word(w, words, n);
+
+	free(w);
+	return best;
+}
+
+static struct session *
+current(struct parser *p)
+{
+	return &p->m->sessions[p->m->nsessions - 1];
+}
+
+/* Report a field given twice; returns 1 when it was. */
+static int
+twice(struct parser *p, unsigned bit, const char *what, size_t i, size_t e)
+{
+	if (p->fields & bit) {
+		REPORT(p, D_FIELD_TWICE, i, e - i, what);
+		return 1;
+	}
+	p->fields |= bit;
+	return 0;
+}
+
+static void
+duration_value(struct parser *p, size_t i, size_t e, int32_t *out,
+    int32_t max, enum diag_id range)
+{
+	int32_t v;
+
+	switch (gram_duration(p->s + i, e - i, &v)) {
+	case GRAM_OK:
+		if (v < 1 || v > max)
+			REPORT(p, range, i, e - i, shown(p, 0, i, e - i));
+		else
+			*out = v;
+		break;
+	case GRAM_NO_UNIT:
+		REPORT(p, D_DURATION_NO_UNIT, i, e - i, shown(p, 0, i, e - i),
+		    shown(p, 1, i, e - i));
+		break;
+	default:
+		REPORT(p, D_BAD_DURATION, i, e - i, shown(p, 0, i, e - i));
+		break;
+	}
+}
+
+static void
+distance_value(struct parser *p, size_t i, size_t e, double *out)
+{
+	double km;
+
+	if (gram_distance(p->s + i, e - i, &km) != GRAM_OK)
+		REPORT(p, D_BAD_DISTANCE, i, e - i, shown(p, 0, i, e - i));
+	else if (km <= 0 || km > 1000)
+		REPORT(p, D_DISTANCE_RANGE, i, e - i, shown(p, 0, i, e - i));
+	else
+		*out = km;
+}
+
+static void
+session_rpe_value(struct parser *p, size_t i, size_t e, int8_t *out)
+{
+	int twice2;
+
+	if (gram_half_steps(p->s + i, e - i, 1, 10, &twice2) != GRAM_OK)
+		REPORT(p, D_SESSION_RPE_RANGE, i, e - i,
+		    shown(p, 0, i, e - i));
+	else
+		*out = (int8_t)twice2;
+}
+
+static const char *const intent_words[] = { "hard", "easy" };
+
+/* DATE KIND [INTENT] [TITLE] [FIELD ...] */
+static void
+parse_header(struct parser *p)
+{
+	struct session *s;
+	int32_t date;
+	size_t i, e;
+	int kind, intent = -1;
+
+	e = token_end(p, 0, NULL);
+	switch (date_parse(p->s, e, &date)) {
+	case DATE_OK:
+		break;
+	case DATE_YEAR:
+		REPORT(p, D_DATE_YEAR, 0, e, shown(p, 0, 0, e));
+		p->ctx = CTX_SKIP;
+		return;
+	case DATE_MONTH:
+		REPORT(p, D_DATE_MONTH, 0, e, shown(p, 0, 0, e));
+		p->ctx = CTX_SKIP;
+		return;
+	case DATE_DAY:
+		REPORT(p, D_DATE_DAY, 0, e, shown(p, 0, 0, e));
+		p->ctx = CTX_SKIP;
+		return;
+	default:
+		REPORT(p, D_BAD_DATE, 0, e, shown(p, 0, 0, e));
+		p->ctx = CTX_SKIP;
+		return;
+	}
+	i = skip_ws(p, e);
+	if (at_end(p, i)) {
+		REPORT(p, D_MISSING_KIND, i, 0, NULL);
+		p->ctx = CTX_SKIP;
+		return;
+	}
+	e = token_end(p, i, NULL);
+	kind = lookup(kind_names, KIND_COUNT, p, i, e);
+	if (kind < 0) {
+		REPORT(p, D_UNKNOWN_KIND, i, e - i, shown(p, 0, i, e - i),
+		    suggest(p, kind_names, KIND_COUNT, i, e));
+		p->ctx = CTX_SKIP;
+		return;
+	}
+
+	s = model_add_session(p->m);
+	s->date = date;
+	s->source = p->ln->source;
+	s->line = p->ln->number;
+	s->seq = p->ln->seq;
+	s->kind = (uint8_t)kind;
+	s->kind_offset = (uint32_t)i;
+	s->kind_length = (uint32_t)(e - i);
+	p->ctx = CTX_SESSION;
+	p->fields = 0;
+	p->any_session = 1;
+
+	i = skip_ws(p, e);
+	e = token_end(p, i, NULL);
+	if (!at_end(p, i) && (intent = lookup(intent_words, 2, p, i, e)) >= 0) {
+		if (kind == KIND_REST)
+			REPORT(p, D_REST_INTENT, i, e - i,
+			    shown(p, 0, i, e - i));
+		else
+			s->intent = intent == 0 ? INTENT_HARD : INTENT_EASY;
+		i = skip_ws(p, e);
+	}
+	if (!at_end(p, i) && p->s[i] == '"') {
+		e = quoted(p, i);
+		if (e == 0)
+			return;
+		s = current(p);
+		s->title = model_add_string(p->m, p->tmp.data, p->tmp.len);
+		i = skip_ws(p, e);
+	}
+	while (!at_end(p, i)) {
+		int32_t secs;
+		double km;
+
+		if (p->s[i] == '"') {
+			REPORT(p, D_HEADER_TITLE_PLACE, i, 1, NULL);
+			e = quoted(p, i);
+			if (e == 0)
+				return;
+			i = skip_ws(p, e);
+			continue;
+		}
+		e = token_end(p, i, NULL);
+		s = current(p);
+		if ((intent = lookup(intent_words, 2, p, i, e)) >= 0) {
+			REPORT(p, kind == KIND_REST ? D_REST_INTENT :
+			    D_HEADER_INTENT_PLACE, i, e - i,
+			    shown(p, 0, i, e - i));
+			/* Known, if misplaced: no "missing intent" as well. */
+			if (kind != KIND_REST && s->intent == INTENT_NONE)
+				s->intent = intent == 0 ? INTENT_HARD :
+				    INTENT_EASY;
+		} else if (token_is(p, i, e, "rpe")) {
+			size_t k = i;
+
+			i = skip_ws(p, e);
+			if (at_end(p, i)) {
+				REPORT(p, D_MISSING_VALUE, k, 3, "rpe");
+				break;
+			}
+			e = token_end(p, i, NULL);
+			if (!twice(p, F_RPE, "rpe", k, e))
+				session_rpe_value(p, i, e, &s->rpe2);
+		} else if (gram_duration(p->s + i, e - i, &secs) == GRAM_OK) {
+			if (!twice(p, F_DURATION, "duration", i, e))
+				duration_value(p, i, e, &s->seconds,
+				    72 * 3600, D_DURATION_RANGE);
+		} else if (gram_distance(p->s + i, e - i, &km) == GRAM_OK) {
+			if (!twice(p, F_DISTANCE, "distance", i, e))
+				distance_value(p, i, e, &s->km);
+		} else {
+			REPORT(p, D_HEADER_UNEXPECTED, i, e - i,
+			    shown(p, 0, i, e - i));
+		}
+		i = skip_ws(p, e);
+	}
+}
+
+/* An exercise name (quoted or plain) at i: its key, and *after. */
+static char *
+exercise_name(struct parser *p, size_t i, enum gram_pattern pat,
+    size_t *after)
+{
+	size_t ov[16], e;
+	char *key;
+
+	if (p->s[i] == '"') {
+		e = quoted(p, i);
+		if (e == 0)
+			return NULL;
+		key = gram_fold_name(p->tmp.data, p->tmp.len);
+		if (*key == '\0') {
+			REPORT(p, D_BAD_EXERCISE_NAME, i, e - i,
+			    shown(p, 0, i, e - i));
+			free(key);
+			return NULL;
+		}
+		*after = e;
+		return key;
+	}
+	if (gram_match(pat, p->s, p->end, i, ov) == 0) {
+		e = token_end(p, i, NULL);
+		REPORT(p, D_BAD_EXERCISE_NAME, i, e - i, shown(p, 0, i, e - i));
+		return NULL;
+	}
+	e = ov[1];
+	if (e < p->end && !is_blank(p->s[e]) && p->s[e] != ',' &&
+	    p->s[e] != '=') {
+		/* A character no name may hold: show its word. */
+		size_t w = e, we;
+
+		while (w > i && !is_blank(p->s[w - 1]))
+			w--;
+		we = token_end(p, w, NULL);
+		REPORT(p, D_BAD_EXERCISE_NAME, w, we - w,
+		    shown(p, 0, w, we - w));
+		return NULL;
+	}
+	buf_reset(&p->tmp);
+	buf_add(&p->tmp, p->s + i, e - i);
+	*after = e;
+	return gram_fold_name(p->s + i, e - i);
+}
+
+static int
+rep_count(struct parser *p, size_t i, size_t e, uint16_t *out)
+{
+	int32_t v;
+
+	if (gram_whole(p->s + i, e - i, &v) != GRAM_OK || v < 1 || v > 100) {
+		REPORT(p, D_REPS_RANGE, i, e - i, shown(p, 0, i, e - i));
+		return -1;
+	}
+	*out = (uint16_t)v;
+	return 0;
+}
+
+/* The load token at s[i..e): 0 and the values, or -1 after a report. */
+static int
+load_value(struct parser *p, size_t i, size_t e, enum load_kind *kind,
+    double *kg)
+{
+	char num[32];
+
+	if (gram_load(p->s + i, e - i, p->m->unit, kind, kg) != GRAM_OK) {
+		REPORT(p, D_BAD_LOAD, i, e - i, shown(p, 0, i, e - i));
+		return -1;
+	}
+	if ((*kind == LOAD_ABS && (*kg < 0 || *kg > 1000)) ||
+	    (*kind == LOAD_BW && (*kg < -1000 || *kg > 1000))) {
+		REPORT(p, D_LOAD_RANGE, i, e - i, shown(p, 0, i, e - i),
+		    format_decimal(num, *kg, 1));
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * One group at i: COUNT x REPS | COUNT x DURATION | R1/R2/...,
+ * then [@ LOAD] [rpe N | rir N].  Adds its groups to the model and
+ * returns the offset after it, or 0 when the rest of the line cannot be
+ * read.
+ */
+static size_t
+parse_group(struct parser *p, size_t i, uint32_t name, size_t name_off)
+{
+	size_t ov[16], e, list_from = 0, list_to = 0, load_off = 0,
+	    load_len = 0;
+	int32_t count = 1, secs = 0;
+	uint16_t reps = 0;
+	enum load_kind lkind = LOAD_NONE;
+	double kg = 0;
+	int ok = 1, rpe2 = -1, rir = -1;
+
+	if (gram_match(PAT_GROUP_HEAD, p->s, p->end, i, ov) > 0) {
+		size_t ri = ov[4], re = ov[5];
+
+		if (gram_whole(p->s + ov[2], ov[3] - ov[2], &count) !=
+		    GRAM_OK || count < 1 || count > 50) {
+			REPORT(p, D_COUNT_RANGE, ov[2], ov[3] - ov[2],
+			    shown(p, 0, ov[2], ov[3] - ov[2]));
+			ok = 0;
+		}
+		if (gram_whole(p->s + ri, re - ri, &secs) == GRAM_OK) {
+			secs = 0;
+			if (rep_count(p, ri, re, &reps) < 0)
+				ok = 0;
+		} else if (gram_duration(p->s + ri, re - ri, &secs) ==
+		    GRAM_OK) {
+			if (secs < 1 || secs > 7200) {
+				REPORT(p, D_SET_DURATION_RANGE, ri, re - ri,
+				    shown(p, 0, ri, re - ri));
+				ok = 0;
+			}
+		} else {
+			REPORT(p, D_BAD_GROUP, i, re - i,
+			    shown(p, 0, i, re - i));
+			return 0;
+		}
+		e = ov[1];
+	} else if (gram_match(PAT_REP_LIST, p->s, p->end, i, ov) > 0) {
+		size_t k;
+
+		list_from = i;
+		list_to = e = ov[1];
+		for (k = i; k < e;) {
+			size_t ke = k;
+
+			while (ke < e && p->s[ke] != '/')
+				ke++;
+			if (rep_count(p, k, ke, &reps) < 0)
+				ok = 0;
+			k = ke + 1;
+		}
+	} else {
+		e = token_end(p, i, ",");
+		REPORT(p, D_BAD_GROUP, i, (e > i ? e : i + 1) - i,
+		    shown(p, 0, i, e > i ? e - i : 1));
+		return 0;
+	}
+
+	i = skip_ws(p, e);
+	if (!at_end(p, i) && p->s[i] == '@') {
+		size_t at = i;
+
+		i = skip_ws(p, i + 1);
+		e = token_end(p, i, ",");
+		if (e == i) {
+			REPORT(p, D_MISSING_VALUE, at, 1, "@");
+			return 0;
+		}
+		if (load_value(p, i, e, &lkind, &kg) < 0)
+			ok = 0;
+		load_off = i;
+		load_len = e - i;
+		i = skip_ws(p, e);
+	}
+	if (!at_end(p, i)) {
+		e = token_end(p, i, ",");
+		if (token_is(p, i, e, "rpe") || token_is(p, i, e, "rir")) {
+			int is_rpe = p->s[i + 2] == 'e';
+			size_t k = i;
+			int32_t v;
+
+			i = skip_ws(p, e);
+			e = token_end(p, i, ",");
+			if (e == i) {
+				REPORT(p, D_MISSING_VALUE, k, 3,
+				    is_rpe ? "rpe" : "rir");
+				return 0;
+			}
+			if (is_rpe) {
+				if (gram_half_steps(p->s + i, e - i, 5, 10,
+				    &rpe2) != GRAM_OK) {
+					REPORT(p, D_SET_RPE_RANGE, i, e - i,
+					    shown(p, 0, i, e - i));
+					ok = 0;
+				}
+			} else if (gram_whole(p->s + i, e - i, &v) !=
+			    GRAM_OK || v > 5) {
+				REPORT(p, D_SET_RIR_RANGE, i, e - i,
+				    shown(p, 0, i, e - i));
+				ok = 0;
+			} else
+				rir = v;
+			i = skip_ws(p, e);
+		}
+	}
+	if (!at_end(p, i) && p->s[i] != ',') {
+		e = token_end(p, i, ",");
+		REPORT(p, D_GROUP_UNEXPECTED, i, (e > i ? e : i + 1) - i,
+		    shown(p, 0, i, e > i ? e - i : 1));
+		return 0;
+	}
+	if (!ok)
+		return i;
+
+	/* R1/R2/...: one group per listed set. */
+	do {
+		struct set_group *g = model_add_group(p->m);
+
+		if (list_to > list_from) {
+			size_t ke = list_from;
+			int32_t v = 0;
+
+			while (ke < list_to && p->s[ke] != '/')
+				ke++;
+			(void)gram_whole(p->s + list_from, ke - list_from, &v);
+			reps = (uint16_t)v;
+			list_from = ke + 1;
+		}
+		g->name = name;
+		g->line = p->ln->number;
+		g->name_offset = (uint32_t)name_off;
+		g->load_offset = (uint32_t)load_off;
+		g->load_length = (uint16_t)(load_len > 65535 ? 65535 :
+		    load_len);
+		g->count = (uint16_t)count;
+		g->reps = reps;
+		g->seconds = (uint16_t)secs;
+		g->load_kind = (uint8_t)lkind;
+		g->load = kg;
+		g->rpe2 = (int8_t)rpe2;
+		g->rir = (int8_t)rir;
+	} while (list_to > list_from && list_from <= list_to);
+	return i;
+}
+
+/* EXERCISE GROUP[, GROUP ...] */
+static void
+parse_set_line(struct parser *p, size_t i)
+{
+	size_t start = i, after;
+	uint32_t name;
+	char *key;
+
+	current(p)->set_lines = 1;
+	key = exercise_name(p, i, PAT_NAME, &after);
+	if (key == NULL)
+		return;
+	name = model_exercise(p->m, key);
+	i = skip_ws(p, after);
+	if (at_end(p, i)) {
+		REPORT(p, D_NO_GROUPS, start, after - start, key);
+		free(key);
+		return;
+	}
+	free(key);
+	for (;;) {
+		i = parse_group(p, i, name, start);
+		if (i == 0 || at_end(p, i))
+			return;
+		/* p->s[i] is the comma between groups. */
+		i = skip_ws(p, i + 1);
+		if (at_end(p, i)) {
+			REPORT(p, D_MISSING_VALUE, i - 1, 1, ",");
+			return;
+		}
+	}
+}
+
+static const char *const field_keys[] = {
+	"sleep", "motivation", "execution", "rpe", "duration", "distance",
+	"bodyweight", "note"
+};
+
+/* KEY: VALUE[, KEY: VALUE ...] */
+static void
+parse_field_line(struct parser *p, size_t i)
+{
+	struct session *s = current(p);
+	size_t ov[16], e, k;
+	int key;
+
+	for (;;) {
+		if (gram_match(PAT_FIELD_KEY, p->s, p->end, i, ov) == 0) {
+			e = token_end(p, i, ",");
+			REPORT(p, D_FIELD_UNEXPECTED, i, (e > i ? e : i + 1) -
+			    i, shown(p, 0, i, e > i ? e - i : 1));
+			return;
+		}
+		k = ov[2];
+		e = ov[3];
+		key = lookup(field_keys, 8, p, k, e);
+		i = skip_ws(p, ov[1]);
+		if (key < 0) {
+			REPORT(p, D_UNKNOWN_FIELD, k, e - k,
+			    shown(p, 0, k, e - k),
+			    suggest(p, field_keys, 8, k, e));
+		} else if (key == 7) {	/* note: the rest of the line */
+			size_t n = p->ln->len;
+
+			if (twice(p, F_NOTE, "note", k, e))
+				return;
+			while (n > ov[1] && is_blank(p->s[n - 1]))
+				n--;
+			i = ov[1];
+			while (i < n && is_blank(p->s[i]))
+				i++;
+			s->note = model_add_string(p->m, p->s + i, n - i);
+			return;
+		} else if (at_end(p, i) || p->s[i] == ',') {
+			REPORT(p, D_MISSING_VALUE, k, ov[1] - k,
+			    shown(p, 0, k, ov[1] - k));
+		} else {
+			static const unsigned bits[] = {
+				F_SLEEP, F_MOTIVATION, F_EXECUTION, F_RPE,
+				F_DURATION, F_DISTANCE, F_BODYWEIGHT
+			};
+			size_t ve = token_end(p, i, ",");
+
+			if (!twice(p, bits[key], field_keys[key], k, e)) {
+				int32_t v;
+				enum load_kind lk;
+				double kg;
+
+				switch (key) {
+				case 0: case 1: case 2:
+					if (gram_whole(p->s + i, ve - i, &v) !=
+					    GRAM_OK || v < 1 || v > 5) {
+						REPORT(p, D_SCORE_RANGE, i,
+						    ve - i, field_keys[key],
+						    shown(p, 0, i, ve - i));
+						break;
+					}
+					if (key == 0)
+						s->sleep = (int8_t)v;
+					else if (key == 1)
+						s->motivation = (int8_t)v;
+					else
+						s->execution = (int8_t)v;
+					break;
+				case 3:
+					session_rpe_value(p, i, ve, &s->rpe2);
+					break;
+				case 4:
+					duration_value(p, i, ve, &s->seconds,
+					    72 * 3600, D_DURATION_RANGE);
+					break;
+				case 5:
+					distance_value(p, i, ve, &s->km);
+					break;
+				default:
+					if (gram_load(p->s + i, ve - i,
+					    p->m->unit, &lk, &kg) != GRAM_OK ||
+					    lk != LOAD_ABS)
+						REPORT(p, D_BAD_BODYWEIGHT, i,
+						    ve - i, shown(p, 0, i,
+						    ve - i));
+					else if (kg <= 0 || kg > 1000)
+						REPORT(p, D_BODYWEIGHT_RANGE, i,
+						    ve - i, shown(p, 0, i,
+						    ve - i));
+					else
+						s->bodyweight = kg;
+					break;
+				}
+			}
+			i = skip_ws(p, ve);
+		}
+		/* after a value: a comma and the next field, or the end */
+		while (!at_end(p, i) && p->s[i] != ',') {
+			e = token_end(p, i, ",");
+			REPORT(p, D_FIELD_UNEXPECTED, i, (e > i ? e : i + 1) -
+			    i, shown(p, 0, i, e > i ? e - i : 1));
+			return;
+		}
+		if (at_end(p, i))
+			return;
+		i = skip_ws(p, i + 1);
+		if (at_end(p, i)) {
+			REPORT(p, D_MISSING_VALUE, i - 1, 1, ",");
+			return;
+		}
+	}
+}
+
+/* Report anything left on a directive line after its arguments. */
+static int
+directive_done(struct parser *p, size_t i, const char *what,
+    const char *form)
+{
+	i = skip_ws(p, i);
+	if (at_end(p, i))
+		return 1;
+	REPORT(p, D_DIRECTIVE_ARGS, i, token_end(p, i, NULL) - i, what, form);
+	return 0;
+}
+
+static void
+directive_include(struct parser *p, size_t i)
+{
+	size_t e;
+	char *path;
+
+	if (at_end(p, i)) {
+		REPORT(p, D_DIRECTIVE_ARGS, 0, 7, "include", "include PATH");
+		return;
+	}
+	if (p->s[i] == '"') {
+		e = quoted(p, i);
+		if (e == 0 || !directive_done(p, e, "include", "include PATH"))
+			return;
+		path = xstrndup(p->tmp.data, p->tmp.len);
+	} else {
+		e = p->end;
+		path = xstrndup(p->s + i, e - i);
+	}
+	reader_include(p->r, path, p->ln, i, e - i);
+	free(path);
+}
+
+static void
+directive_unit(struct parser *p, size_t i)
+{
+	size_t e = token_end(p, i, NULL);
+
+	if (at_end(p, i)) {
+		REPORT(p, D_DIRECTIVE_ARGS, 0, 4, "unit", "unit kg|lb");
+		return;
+	}
+	if (!token_is(p, i, e, "kg") && !token_is(p, i, e, "lb")) {
+		REPORT(p, D_BAD_UNIT, i, e - i, shown(p, 0, i, e - i));
+		return;
+	}
+	if (!directive_done(p, e, "unit", "unit kg|lb"))
+		return;
+	if (p->m->unit_set) {
+		REPORT(p, D_UNIT_TWICE, 0, 4, NULL);
+		return;
+	}
+	if (p->any_session) {
+		REPORT(p, D_UNIT_AFTER_SESSION, 0, 4, NULL);
+		return;
+	}
+	p->m->unit_set = 1;
+	p->m->unit = p->s[i] == 'l' ? UNIT_LB : UNIT_KG;
+}
+
+static void
+directive_week_start(struct parser *p, size_t i)
+{
+	size_t e = token_end(p, i, NULL);
+
+	if (at_end(p, i)) {
+		REPORT(p, D_DIRECTIVE_ARGS, 0, 10, "week-start",
+		    "week-start monday|sunday");
+		return;
+	}
+	if (!token_is(p, i, e, "monday") && !token_is(p, i, e, "sunday")) {
+		REPORT(p, D_BAD_WEEK_START, i, e - i, shown(p, 0, i, e - i));
+		return;
+	}
+	if (!directive_done(p, e, "week-start", "week-start monday|sunday"))
+		return;
+	if (p->m->week_start_set) {
+		REPORT(p, D_WEEK_START_TWICE, 0, 10, NULL);
+		return;
+	}
+	p->m->week_start_set = 1;
+	p->m->week_start_sunday = p->s[i] == 's';
+}
+
+static void
+directive_sessions(struct parser *p, size_t i)
+{
+	static const char *const form = "sessions lift|run|cross MIN-MAX";
+	struct sessions_target *t;
+	size_t e = token_end(p, i, NULL), dash, j, r;
+	int32_t lo = -1, hi = -1;
+	int kind;
+
+	if (at_end(p, i)) {
+		REPORT(p, D_DIRECTIVE_ARGS, 0, 8, "sessions", form);
+		return;
+	}
+	kind = lookup(kind_names, KIND_REST, p, i, e);
+	if (kind < 0) {
+		REPORT(p, D_SESSIONS_KIND, i, e - i, shown(p, 0, i, e - i));
+		return;
+	}
+	r = skip_ws(p, e);
+	if (at_end(p, r)) {
+		REPORT(p, D_DIRECTIVE_ARGS, r, 0, "sessions", form);
+		return;
+	}
+	e = token_end(p, r, NULL);
+	for (dash = r; dash < e && p->s[dash] != '-'; dash++)
+		;
+	j = dash + 1;
+	if (dash == e || gram_whole(p->s + r, dash - r, &lo) != GRAM_OK ||
+	    gram_whole(p->s + j, e - j, &hi) != GRAM_OK || lo > hi ||
+	    hi > 99) {
+		REPORT(p, D_SESSIONS_RANGE, r, e - r, shown(p, 0, r, e - r));
+		return;
+	}
+	if (!directive_done(p, e, "sessions", form))
+		return;
+	t = &p->m->targets_by_kind[kind];
+	if (t->set) {
+		REPORT(p, D_SESSIONS_TWICE, 0, 8, kind_names[kind]);
+		return;
+	}
+	t->set = 1;
+	t->min = lo;
+	t->max = hi;
+}
+
+static void
+set_loc(const struct parser *p, struct loc *l, size_t off, size_t len)
+{
+	l->source = p->ln->source;
+	l->line = p->ln->number;
+	l->seq = p->ln->seq;
+	l->offset = (uint32_t)off;
+	l->length = (uint32_t)len;
+}
+
+static void
+directive_exercise(struct parser *p, size_t i)
+{
+	static const char *const form = "exercise NAME [core|accessory]";
+	struct exercise *x;
+	size_t after, e, name_end, cat_at = 0;
+	int category = CAT_CORE;
+	uint32_t id;
+	char *key;
+
+	if (at_end(p, i)) {
+		REPORT(p, D_DIRECTIVE_ARGS, 0, 8, "exercise", form);
+		return;
+	}
+	key = exercise_name(p, i, PAT_DNAME, &after);
+	if (key == NULL)
+		return;
+	name_end = after;
+	if (p->s[i] != '"') {
+		/* The last word is the category only when it is one. */
+		size_t w = after;
+
+		while (w > i && !is_blank(p->s[w - 1]))
+			w--;
+		if (w > i && (token_is(p, w, after, "core") ||
+		    token_is(p, w, after, "accessory"))) {
+			cat_at = w;
+			name_end = w;
+			while (name_end > i && is_blank(p->s[name_end - 1]))
+				name_end--;
+			free(key);
+			key = gram_fold_name(p->s + i, name_end - i);
+			buf_reset(&p->tmp);
+			buf_add(&p->tmp, p->s + i, name_end - i);
+		}
+	} else {
+		size_t c = skip_ws(p, after);
+
+		e = token_end(p, c, NULL);
+		if (!at_end(p, c) && (token_is(p, c, e, "core") ||
+		    token_is(p, c, e, "accessory"))) {
+			cat_at = c;
+			after = e;
+		}
+	}
+	if (cat_at)
+		category = p->s[cat_at] == 'a' ? CAT_ACCESSORY : CAT_CORE;
+	if (!directive_done(p, after, "exercise", form)) {
+		free(key);
+		return;
+	}
+	id = model_exercise(p->m, key);
+	x = &p->m->exercises[id];
+	if (x->is_declared) {
+		REPORT(p, D_EXERCISE_TWICE, i, name_end - i,
+		    shown(p, 0, i, name_end - i));
+	} else {
+		x->is_declared = 1;
+		x->declared = xstrndup(p->tmp.data, p->tmp.len);
+		x->category = (uint8_t)category;
+		set_loc(p, &x->where, i, name_end - i);
+		p->m->any_declared = 1;
+	}
+	free(key);
+}
+
+static void
+directive_alias(struct parser *p, size_t i)
+{
+	static const char *const form = "alias SHORT = NAME";
+	size_t after, j, k;
+	char *short_key, *name_key;
+	struct exercise *x;
+	uint32_t sid, nid;
+
+	if (at_end(p, i)) {
+		REPORT(p, D_DIRECTIVE_ARGS, 0, 5, "alias", form);
+		return;
+	}
+	short_key = exercise_name(p, i, PAT_DNAME, &after);
+	if (short_key == NULL)
+		return;
+	j = skip_ws(p, after);
+	if (at_end(p, j) || p->s[j] != '=') {
+		REPORT(p, D_DIRECTIVE_ARGS, j, 1, "alias", form);
+		free(short_key);
+		return;
+	}
+	k = skip_ws(p, j + 1);
+	if (at_end(p, k)) {
+		REPORT(p, D_DIRECTIVE_ARGS, k, 0, "alias", form);
+		free(short_key);
+		return;
+	}
+	name_key = exercise_name(p, k, PAT_DNAME, &after);
+	if (name_key == NULL || !directive_done(p, after, "alias", form)) {
+		free(short_key);
+		free(name_key);
+		return;
+	}
+	if (strcmp(short_key, name_key) == 0) {
+		REPORT(p, D_ALIAS_SELF, i, j - i, short_key);
+		goto out;
+	}
+	sid = model_exercise(p->m, short_key);
+	nid = model_exercise(p->m, name_key);
+	x = &p->m->exercises[sid];
+	if (x->is_alias) {
+		REPORT(p, D_ALIAS_TWICE, i, j - i, short_key);
+		goto out;
+	}
+	x->is_alias = 1;
+	x->alias_of = nid;
+	set_loc(p, &x->alias_where, i, j - i);
+out:
+	free(short_key);
+	free(name_key);
+}
+
+static int
+date_value(struct parser *p, size_t i, size_t e, int32_t *out)
+{
+	static const enum diag_id ids[] = {
+		[DATE_SYNTAX] = D_BAD_DATE, [DATE_YEAR] = D_DATE_YEAR,
+		[DATE_MONTH] = D_DATE_MONTH, [DATE_DAY] = D_DATE_DAY
+	};
+	enum date_status st = date_parse(p->s + i, e - i, out);
+
+	if (st == DATE_OK)
+		return 0;
+	REPORT(p, ids[st], i, e - i, shown(p, 0, i, e - i));
+	return -1;
+}
+
+static void
+directive_target(struct parser *p)
+{
+	static const char *const form = "target NAME e1rm LOAD by DATE";
+	size_t ov[16], after, li, le, di, de, n;
+	struct target *t;
+	enum load_kind lk;
+	int32_t date;
+	uint32_t id;
+	double kg;
+	char *key;
+
+	if (gram_match(PAT_TARGET, p->s, p->end, 0, ov) == 0) {
+		REPORT(p, D_DIRECTIVE_ARGS, 0, 6, "target", form);
+		return;
+	}
+	li = ov[4];
+	le = ov[5];
+	di = ov[6];
+	de = ov[7];
+	/* The name is what stands before " e1rm": read it alone. */
+	n = p->end;
+	p->end = ov[3];
+	key = exercise_name(p, ov[2], PAT_DNAME, &after);
+	p->end = n;
+	if (key == NULL)
+		return;
+	if (after != ov[3]) {
+		REPORT(p, D_DIRECTIVE_ARGS, after, ov[3] - after, "target",
+		    form);
+		free(key);
+		return;
+	}
+	if (load_value(p, li, le, &lk, &kg) < 0 || date_value(p, di, de,
+	    &date) < 0) {
+		free(key);
+		return;
+	}
+	if (lk != LOAD_ABS) {
+		REPORT(p, D_BAD_LOAD, li, le - li, shown(p, 0, li, le - li));
+		free(key);
+		return;
+	}
+	id = model_exercise(p->m, key);
+	free(key);
+	for (n = 0; n < p->m->ntargets; n++)
+		if (p->m->targets[n].exercise == id) {
+			REPORT(p, D_TARGET_TWICE, ov[2], ov[3] - ov[2],
+			    shown(p, 0, ov[2], ov[3] - ov[2]));
+			return;
+		}
+	p->m->targets = xgrow(p->m->targets, sizeof(*p->m->targets),
+	    p->m->ntargets + 1, &p->m->targets_cap);
+	t = &p->m->targets[p->m->ntargets++];
+	t->exercise = id;
+	t->e1rm = kg;
+	t->date = date;
+	set_loc(p, &t->where, ov[2], ov[3] - ov[2]);
+}
+
+static void
+directive_phase(struct parser *p, size_t i)
+{
+	static const char *const form = "phase DATE NAME";
+	size_t e = token_end(p, i, NULL), k, ke;
+	struct phase *ph;
+	int32_t date;
+	int kind;
+
+	if (at_end(p, i)) {
+		REPORT(p, D_DIRECTIVE_ARGS, 0, 5, "phase", form);
+		return;
+	}
+	if (date_value(p, i, e, &date) < 0)
+		return;
+	k = skip_ws(p, e);
+	if (at_end(p, k)) {
+		REPORT(p, D_DIRECTIVE_ARGS, k, 0, "phase", form);
+		return;
+	}
+	ke = token_end(p, k, NULL);
+	kind = lookup(phase_names, PHASE_COUNT, p, k, ke);
+	if (kind < 0) {
+		REPORT(p, D_BAD_PHASE, k, ke - k, shown(p, 0, k, ke - k),
+		    suggest(p, phase_names, PHASE_COUNT, k, ke));
+		return;
+	}
+	if (!directive_done(p, ke, "phase", form))
+		return;
+	p->m->phases = xgrow(p->m->phases, sizeof(*p->m->phases),
+	    p->m->nphases + 1, &p->m->phases_cap);
+	ph = &p->m->phases[p->m->nphases++];
+	ph->date = date;
+	ph->kind = (uint8_t)kind;
+	set_loc(p, &ph->where, i, e - i);
+}
+
+static const char *const directives[] = {
+	"include", "unit", "week-start", "sessions", "exercise", "alias",
+	"target", "phase"
+};
+
+static void
+parse_directive(struct parser *p)
+{
+	size_t e = token_end(p, 0, NULL), i;
+	int d = lookup(directives, 8, p, 0, e);
+
+	p->ctx = CTX_DIRECTIVE;
+	if (d < 0) {
+		REPORT(p, D_UNKNOWN_DIRECTIVE, 0, e, shown(p, 0, 0, e),
+		    suggest(p, directives, 8, 0, e));
+		return;
+	}
+	i = skip_ws(p, e);
+	switch (d) {
+	case 0:
+		directive_include(p, i);
+		break;
+	case 1:
+		directive_unit(p, i);
+		break;
+	case 2:
+		directive_week_start(p, i);
+		break;
+	case 3:
+		directive_sessions(p, i);
+		break;
+	case 4:
+		directive_exercise(p, i);
+		break;
+	case 5:
+		directive_alias(p, i);
+		break;
+	case 6:
+		directive_target(p);
+		break;
+	default:
+		directive_phase(p, i);
+		break;
+	}
+}
+
+static int
+is_field_line(struct parser *p, size_t i)
+{
+	size_t ov[16];
+
+	return gram_match(PAT_FIELD_KEY, p->s, p->end, i, ov) > 0;
+}
+
+static void
+parse_line(struct parser *p, const struct line *ln)
+{
+	size_t i = 0;
+	unsigned char c;
+
+	p->ln = ln;
+	p->s = ln->text;
+	while (i < ln->len && is_blank(ln->text[i]))
+		i++;
+	if (i == ln->len || ln->text[i] == ';' || ln->text[i] == '#')
+		return;
+	if (ln->bad) {
+		if (i == 0)
+			p->ctx = CTX_SKIP;
+		return;
+	}
+	p->end = content_end(ln->text, ln->len);
+	c = (unsigned char)ln->text[0];
+	if (i == 0) {
+		if (c >= '0' && c <= '9')
+			parse_header(p);
+		else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    c >= 0x80)
+			parse_directive(p);
+		else {
+			size_t e = token_end(p, 0, NULL);
+
+			REPORT(p, D_BAD_LINE_START, 0, e ? e : 1,
+			    shown(p, 0, 0, e ? e : 1));
+			p->ctx = CTX_SKIP;
+		}
+		return;
+	}
+	switch (p->ctx) {
+	case CTX_NONE:
+		REPORT(p, D_INDENT_NO_SESSION, i, 0, NULL);
+		break;
+	case CTX_DIRECTIVE:
+		REPORT(p, D_INDENT_AFTER_DIRECTIVE, i, 0, NULL);
+		break;
+	case CTX_SKIP:
+		break;
+	case CTX_SESSION:
+		if (is_field_line(p, i))
+			parse_field_line(p, i);
+		else
+			parse_set_line(p, i);
+		break;
+	}
+}
+
+int
+parse_journal(struct reader *r, struct model *m, struct diag_sink *sink)
+{
+	struct parser p;
+	struct line ln;
+	int rc;
+
+	memset(&p, 0, sizeof(p));
+	p.r = r;
+	p.m = m;
+	p.sink = sink;
+	buf_init(&p.tmp);
+	buf_init(&p.shown[0]);
+	buf_init(&p.shown[1]);
+	while ((rc = reader_next(r, &ln)) > 0)
+		parse_line(&p, &ln);
+	buf_release(&p.tmp);
+	buf_release(&p.shown[0]);
+	buf_release(&p.shown[1]);
+	return rc < 0 ? -1 : 0;
+}

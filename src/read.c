@@ -1,0 +1,497 @@
+/*
+ * read.c -- files to lines: block reads, BOM and CRLF, includes, and the
+ * checks every line gets before it is parsed (length, NUL, UTF-8).
+ */
+#include "read.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <unistr.h>
+
+#include "util.h"
+
+#define BLOCK (256 * 1024)
+/* Room for the longest line, its CRLF and one more block. */
+#define BUF_MAX (LINE_MAX_BYTES + 2 + BLOCK)
+
+/* One open file being read line by line. */
+struct rfile {
+	int fd;
+	unsigned source;
+	unsigned lineno;
+	char *buf;
+	size_t cap, start, end;
+	int eof;
+};
+
+struct source {
+	char *name;		/* as shown, and as opened */
+	int is_stdin;
+	FILE *spool;		/* a copy of a non-seekable standard input */
+	off_t stdin_start;	/* where a seekable standard input began */
+	dev_t dev;
+	ino_t ino;
+};
+
+struct reader {
+	char *const *paths;
+	size_t npaths, next_path;
+	struct rfile *stack;
+	size_t depth, stack_cap;
+	struct source *src;
+	size_t nsrc, src_cap;
+	struct diag_sink *sink;
+	unsigned long seq;
+	struct buf err;
+	/* the last source fetched again for a diagnostic */
+	struct rfile fetch;
+	int fetch_open;
+};
+
+static void
+rfile_open(struct rfile *f, int fd, unsigned source)
+{
+	memset(f, 0, sizeof(*f));
+	f->fd = fd;
+	f->source = source;
+}
+
+static void
+rfile_close(struct rfile *f)
+{
+	if (f->fd > STDIN_FILENO)
+		close(f->fd);
+	free(f->buf);
+	f->buf = NULL;
+	f->fd = -1;
+}
+
+/* Read more bytes after compacting; 0 ok, -1 read error (errno set). */
+static int
+rfile_fill(struct rfile *f)
+{
+	ssize_t n;
+
+	if (f->start > 0) {
+		memmove(f->buf, f->buf + f->start, f->end - f->start);
+		f->end -= f->start;
+		f->start = 0;
+	}
+	if (f->cap - f->end < BLOCK / 2) {
+		size_t want = f->cap ? f->cap * 2 : BLOCK;
+
+		if (want > BUF_MAX)
+			want = BUF_MAX;
+		if (want > f->cap) {
+			f->buf = xrealloc(f->buf, want);
+			f->cap = want;
+		}
+	}
+	for (;;) {
+		n = read(f->fd, f->buf + f->end, f->cap - f->end);
+		if (n >= 0)
+			break;
+		if (errno != EINTR)
+			return -1;
+	}
+	if (n == 0)
+		f->eof = 1;
+	f->end += (size_t)n;
+	return 0;
+}
+
+/*
+ * The next line of f without its line end: 1 with *text and *len, or *toolong
+ * set for a line over the limit (then *len is 0); 0 at the end; -1 on a
+ * read error.
+ */
+static int
+rfile_getline(struct rfile *f, const char **text, size_t *len, int *toolong)
+{
+	char *nl;
+	size_t n;
+
+	*toolong = 0;
+	for (;;) {
+		nl = f->end > f->start ? memchr(f->buf + f->start, '\n',
+		    f->end - f->start) : NULL;
+		if (nl != NULL || (f->eof && f->end > f->start)) {
+			char *s = f->buf + f->start;
+
+			n = nl ? (size_t)(nl - s) : f->end - f->start;
+			f->start += n + (nl != NULL);
+			break;
+		}
+		if (f->eof)
+			return 0;
+		if (f->end - f->start > LINE_MAX_BYTES + 1) {
+			/* Too long: drop bytes up to the next newline. */
+			*toolong = 1;
+			f->start = f->end = 0;
+			for (;;) {
+				if (rfile_fill(f) < 0)
+					return -1;
+				nl = memchr(f->buf, '\n', f->end);
+				if (nl) {
+					f->start = (size_t)(nl - f->buf) + 1;
+					break;
+				}
+				if (f->eof) {
+					f->start = f->end;
+					break;
+				}
+				f->end = 0;
+			}
+			f->lineno++;
+			*text = "";
+			*len = 0;
+			return 1;
+		}
+		if (rfile_fill(f) < 0)
+			return -1;
+	}
+	*text = f->buf + f->start - n - (nl != NULL);
+	f->lineno++;
+	if (n > 0 && (*text)[n - 1] == '\r')
+		n--;
+	if (f->lineno == 1 && n >= 3 && memcmp(*text, "\xEF\xBB\xBF", 3) == 0) {
+		*text += 3;
+		n -= 3;
+	}
+	if (n > LINE_MAX_BYTES) {
+		*toolong = 1;
+		*text = "";
+		n = 0;
+	}
+	*len = n;
+	return 1;
+}
+
+static unsigned
+add_source(struct reader *r, const char *name, int is_stdin)
+{
+	struct source *s;
+
+	r->src = xgrow(r->src, sizeof(*r->src), r->nsrc + 1, &r->src_cap);
+	s = &r->src[r->nsrc];
+	memset(s, 0, sizeof(*s));
+	s->name = xstrdup(name);
+	s->is_stdin = is_stdin;
+	return (unsigned)r->nsrc++;
+}
+
+static void
+push(struct reader *r, int fd, unsigned source)
+{
+	r->stack = xgrow(r->stack, sizeof(*r->stack), r->depth + 1,
+	    &r->stack_cap);
+	rfile_open(&r->stack[r->depth++], fd, source);
+}
+
+struct reader *
+reader_new(char *const *paths, size_t npaths, struct diag_sink *sink)
+{
+	struct reader *r = xcalloc(1, sizeof(*r));
+
+	r->paths = paths;
+	r->npaths = npaths;
+	r->sink = sink;
+	r->fetch.fd = -1;
+	buf_init(&r->err);
+	return r;
+}
+
+void
+reader_free(struct reader *r)
+{
+	size_t i;
+
+	if (r == NULL)
+		return;
+	while (r->depth > 0)
+		rfile_close(&r->stack[--r->depth]);
+	free(r->stack);
+	if (r->fetch_open)
+		rfile_close(&r->fetch);
+	for (i = 0; i < r->nsrc; i++) {
+		free(r->src[i].name);
+		if (r->src[i].spool)
+			fclose(r->src[i].spool);
+	}
+	free(r->src);
+	buf_release(&r->err);
+	free(r);
+}
+
+const char *
+reader_error(const struct reader *r)
+{
+	return r->err.data ? r->err.data : "read error";
+}
+
+static int
+fail(struct reader *r, const char *name, int errnum)
+{
+	buf_reset(&r->err);
+	buf_printf(&r->err, "%s: %s", name, strerror(errnum));
+	return -1;
+}
+
+/* Open the next top-level path; 1 opened, 0 none left, -1 failed. */
+static int
+open_next_path(struct reader *r)
+{
+	const char *path;
+	struct stat st;
+	unsigned source;
+	int fd;
+
+	if (r->next_path >= r->npaths)
+		return 0;
+	path = r->paths[r->next_path++];
+	if (strcmp(path, "-") == 0) {
+		source = add_source(r, "<stdin>", 1);
+		fd = STDIN_FILENO;
+		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+			r->src[source].stdin_start = lseek(fd, 0, SEEK_CUR);
+		} else {
+			r->src[source].stdin_start = -1;
+			/* No spool means no source line under a diagnostic. */
+			r->src[source].spool = tmpfile();
+		}
+	} else {
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			return fail(r, path, errno);
+		if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+			close(fd);
+			return fail(r, path, EISDIR);
+		}
+		source = add_source(r, path, 0);
+	}
+	if (fstat(fd, &st) == 0) {
+		r->src[source].dev = st.st_dev;
+		r->src[source].ino = st.st_ino;
+	}
+	push(r, fd, source);
+	return 1;
+}
+
+static void
+check_line(struct reader *r, struct line *l)
+{
+	const uint8_t *bad;
+	const char *nul;
+	char hex[8];
+
+	nul = memchr(l->text, '\0', l->len);
+	bad = u8_check((const uint8_t *)l->text, nul ? (size_t)(nul -
+	    l->text) : l->len);
+	if (bad != NULL) {
+		snprintf(hex, sizeof(hex), "0x%02X", *bad);
+		diag_add(r->sink, D_BAD_UTF8, l->source, l->number, l->seq,
+		    (size_t)((const char *)bad - l->text), 1, hex);
+		l->bad = 1;
+	} else if (nul != NULL) {
+		diag_add(r->sink, D_NUL_BYTE, l->source, l->number, l->seq,
+		    (size_t)(nul - l->text), 1);
+		l->bad = 1;
+	}
+}
+
+int
+reader_next(struct reader *r, struct line *out)
+{
+	struct rfile *f;
+	int toolong, rc;
+
+	for (;;) {
+		if (r->depth == 0) {
+			rc = open_next_path(r);
+			if (rc <= 0)
+				return rc;
+		}
+		f = &r->stack[r->depth - 1];
+		rc = rfile_getline(f, &out->text, &out->len, &toolong);
+		if (rc < 0)
+			return fail(r, r->src[f->source].name, errno);
+		if (rc == 0) {
+			rfile_close(f);
+			r->depth--;
+			continue;
+		}
+		break;
+	}
+	out->source = f->source;
+	out->number = f->lineno;
+	out->seq = ++r->seq;
+	out->bad = 0;
+	if (r->src[f->source].spool) {
+		fwrite(out->text, 1, out->len, r->src[f->source].spool);
+		fputc('\n', r->src[f->source].spool);
+	}
+	if (toolong) {
+		diag_add(r->sink, D_LINE_TOO_LONG, out->source, out->number,
+		    out->seq, 0, 0);
+		out->bad = 1;
+	} else
+		check_line(r, out);
+	return 1;
+}
+
+/* The name an include is shown and opened by: relative to its includer. */
+static char *
+include_name(const char *includer, int includer_is_stdin, const char *path)
+{
+	const char *slash = includer_is_stdin ? NULL : strrchr(includer, '/');
+	struct buf b;
+
+	if (path[0] == '/' || slash == NULL)
+		return xstrdup(path);
+	buf_init(&b);
+	buf_add(&b, includer, (size_t)(slash - includer) + 1);
+	buf_adds(&b, path);
+	return buf_detach(&b);
+}
+
+void
+reader_include(struct reader *r, const char *path, const struct line *at,
+    size_t offset, size_t length)
+{
+	const struct source *from = &r->src[at->source];
+	struct stat st;
+	char *name;
+	size_t i;
+	int fd;
+
+	name = include_name(from->name, from->is_stdin, path);
+	fd = open(name, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		diag_add(r->sink, D_INCLUDE_OPEN, at->source, at->number,
+		    at->seq, offset, length, name, strerror(errno));
+		free(name);
+		return;
+	}
+	if (fstat(fd, &st) != 0) {
+		diag_add(r->sink, D_INCLUDE_OPEN, at->source, at->number,
+		    at->seq, offset, length, name, strerror(errno));
+		goto out;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		diag_add(r->sink, D_INCLUDE_DIR, at->source, at->number,
+		    at->seq, offset, length, name);
+		goto out;
+	}
+	for (i = 0; i < r->depth; i++) {
+		const struct source *s = &r->src[r->stack[i].source];
+
+		if (s->dev == st.st_dev && s->ino == st.st_ino) {
+			diag_add(r->sink, D_INCLUDE_CYCLE, at->source,
+			    at->number, at->seq, offset, length, name);
+			goto out;
+		}
+	}
+	{
+		unsigned source = add_source(r, name, 0);
+
+		r->src[source].dev = st.st_dev;
+		r->src[source].ino = st.st_ino;
+		push(r, fd, source);
+	}
+	free(name);
+	return;
+out:
+	close(fd);
+	free(name);
+}
+
+size_t
+reader_source_count(const struct reader *r)
+{
+	return r->nsrc;
+}
+
+const char *
+reader_source_name(const struct reader *r, unsigned source)
+{
+	return source < r->nsrc ? r->src[source].name : "?";
+}
+
+const char *
+reader_name_of(void *ctx, unsigned source)
+{
+	return reader_source_name(ctx, source);
+}
+
+/* Open a source again from its first line; -1 when it cannot be. */
+static int
+reopen(struct reader *r, unsigned source)
+{
+	struct source *s = &r->src[source];
+	int fd;
+
+	if (r->fetch_open) {
+		rfile_close(&r->fetch);
+		r->fetch_open = 0;
+	}
+	if (s->is_stdin) {
+		if (s->spool) {
+			if (fflush(s->spool) != 0)
+				return -1;
+			fd = dup(fileno(s->spool));
+			if (fd < 0 || lseek(fd, 0, SEEK_SET) < 0)
+				goto fail;
+		} else {
+			if (s->stdin_start < 0)
+				return -1;
+			fd = dup(STDIN_FILENO);
+			if (fd < 0 || lseek(fd, s->stdin_start, SEEK_SET) < 0)
+				goto fail;
+		}
+	} else {
+		fd = open(s->name, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			return -1;
+	}
+	rfile_open(&r->fetch, fd, source);
+	r->fetch_open = 1;
+	return 0;
+fail:
+	if (fd >= 0)
+		close(fd);
+	return -1;
+}
+
+int
+reader_fetch_line(void *ctx, unsigned source, unsigned line, struct buf *out)
+{
+	struct reader *r = ctx;
+	const char *text;
+	size_t len;
+	int toolong, rc;
+
+	if (source >= r->nsrc)
+		return -1;
+	if (!r->fetch_open || r->fetch.source != source ||
+	    r->fetch.lineno >= line)
+		if (reopen(r, source) < 0)
+			return -1;
+	while (r->fetch.lineno < line) {
+		rc = rfile_getline(&r->fetch, &text, &len, &toolong);
+		if (rc <= 0)
+			return -1;
+		if (r->fetch.lineno == line) {
+			if (toolong)
+				return -1;
+			buf_reset(out);
+			buf_add(out, text, len);
+			return 0;
+		}
+	}
+	return -1;
+}

@@ -1,0 +1,240 @@
+/*
+ * util.c -- allocation wrappers that exit on failure, a byte buffer, and
+ * the edit distance behind "did you mean" suggestions.
+ */
+#include "util.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void
+out_of_memory(void)
+{
+	fputs("liftlog: out of memory\n", stderr);
+	exit(2);
+}
+
+void *
+xmalloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+
+	if (p == NULL)
+		out_of_memory();
+	return p;
+}
+
+void *
+xcalloc(size_t nmemb, size_t size)
+{
+	void *p = calloc(nmemb ? nmemb : 1, size ? size : 1);
+
+	if (p == NULL)
+		out_of_memory();
+	return p;
+}
+
+void *
+xrealloc(void *ptr, size_t size)
+{
+	void *p = realloc(ptr, size ? size : 1);
+
+	if (p == NULL)
+		out_of_memory();
+	return p;
+}
+
+void *
+xgrow(void *ptr, size_t elem, size_t need, size_t *cap)
+{
+	size_t n = *cap;
+
+	if (need <= n)
+		return ptr;
+	if (n < 16)
+		n = 16;
+	while (n < need) {
+		if (n > ((size_t)-1) / 2)
+			out_of_memory();
+		n *= 2;
+	}
+	if (elem && n > ((size_t)-1) / elem)
+		out_of_memory();
+	*cap = n;
+	return xrealloc(ptr, n * elem);
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+void
+buf_init(struct buf *b)
+{
+	b->data = NULL;
+	b->len = 0;
+	b->cap = 0;
+}
+
+void
+buf_release(struct buf *b)
+{
+	free(b->data);
+	buf_init(b);
+}
+
+void
+buf_reset(struct buf *b)
+{
+	b->len = 0;
+	if (b->data)
+		b->data[0] = '\0';
+}
+
+void
+buf_add(struct buf *b, const char *s, size_t n)
+{
+	b->data = xgrow(b->data, 1, b->len + n + 1, &b->cap);
+	if (n)
+		memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void
+buf_addc(struct buf *b, char c)
+{
+	buf_add(b, &c, 1);
+}
+
+void
+buf_adds(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+void
+buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	b->data = xgrow(b->data, 1, b->len + (size_t)n + 1, &b->cap);
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+char *
+buf_detach(struct buf *b)
+{
+	char *p = b->data ? b->data : xstrdup("");
+
+	buf_init(b);
+	return p;
+}
+
+size_t
+edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j;
+	size_t *row, d;
+
+	row = xmalloc((lb + 1) * sizeof(*row));
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		size_t diag = row[0];
+
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	d = row[lb];
+	free(row);
+	return d;
+}
+
+char *
+format_decimal(char out[32], double v, int prec)
+{
+	double scale = 1, r;
+	long long whole, frac, i;
+	int neg, digits = prec;
+	char fbuf[24];
+
+	for (i = 0; i < prec; i++)
+		scale *= 10;
+	if (!isfinite(v) || fabs(v) * scale > 9e15) {
+		snprintf(out, 32, "%s", isnan(v) ? "nan" : v < 0 ? "-inf" :
+		    "inf");
+		return out;
+	}
+	r = round(fabs(v) * scale);	/* round() is half away from zero */
+	neg = v < 0 && r > 0;
+	whole = (long long)(r / scale);
+	frac = (long long)(r - (double)whole * scale);
+	while (digits > 0 && frac % 10 == 0) {
+		frac /= 10;
+		digits--;
+	}
+	if (digits > 0) {
+		snprintf(fbuf, sizeof(fbuf), "%0*lld", digits, frac);
+		snprintf(out, 32, "%s%lld.%s", neg ? "-" : "", whole, fbuf);
+	} else
+		snprintf(out, 32, "%s%lld", neg ? "-" : "", whole);
+	return out;
+}
+
+const char *
+closest_word(const char *word, const char *const *cands, size_t n)
+{
+	const char *best = NULL;
+	size_t bestd = (size_t)-1, i, len = strlen(word);
+
+	for (i = 0; i < n; i++) {
+		size_t d = edit_distance(word, cands[i]);
+
+		if (d < bestd) {
+			bestd = d;
+			best = cands[i];
+		}
+	}
+	if (best == NULL || bestd == 0)
+		return NULL;
+	/* Two edits for short words, a third of the letters for long ones. */
+	if (bestd <= 2 ? bestd < strlen(best) && bestd < len + 1 :
+	    bestd * 3 <= len)
+		return best;
+	return NULL;
+}

@@ -1,0 +1,57 @@
+/*
+ * util.h -- allocation wrappers and a growable byte buffer.
+ *
+ * Ownership rule for all of liftlog: whoever calls a function named *_new,
+ * x*alloc or xstrdup owns the result and frees it with the matching *_free
+ * or free(3).  Functions that take a const pointer only borrow it.
+ * The allocation wrappers never return NULL: on exhaustion they print
+ * "liftlog: out of memory" and exit with status 2.
+ */
+#ifndef LIFTLOG_UTIL_H
+#define LIFTLOG_UTIL_H
+
+#include <stddef.h>
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t nmemb, size_t size);
+void *xrealloc(void *ptr, size_t size);
+/* Grow *ptr to hold at least need elements of size elem; *cap is updated. */
+void *xgrow(void *ptr, size_t elem, size_t need, size_t *cap);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/* A growable, always NUL-terminated byte buffer (like git's strbuf). */
+struct buf {
+	char *data;	/* NUL-terminated once anything was added */
+	size_t len;
+	size_t cap;
+};
+
+void buf_init(struct buf *b);
+void buf_release(struct buf *b);
+void buf_reset(struct buf *b);
+void buf_add(struct buf *b, const char *s, size_t n);
+void buf_addc(struct buf *b, char c);
+void buf_adds(struct buf *b, const char *s);
+/* printf into the buffer (appends). */
+void buf_printf(struct buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Hand the data over: the caller owns the returned string. */
+char *buf_detach(struct buf *b);
+
+/*
+ * Format v with at most prec decimals, rounded half away from zero, without
+ * trailing zeros ("116.7", "100", "-2.5"), whatever the locale.  out must
+ * hold 32 bytes.  Returns out.
+ */
+char *format_decimal(char out[32], double v, int prec);
+
+/* The candidate closest to word by edit distance, or NULL if none is close
+ * enough to suggest. */
+const char *closest_word(const char *word, const char *const *cands,
+    size_t n);
+
+/* Damerau-free Levenshtein distance of two byte strings, for "did you mean". */
+size_t edit_distance(const char *a, const char *b);
+
+#endif
