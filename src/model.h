@@ -58,6 +58,7 @@ struct set_group {
 	uint32_t name_offset;	/* byte offset of the exercise name */
 	uint32_t load_offset;	/* byte offset of the load token */
 	uint16_t load_length;
+	uint16_t name_length;	/* bytes of the name as written */
 	uint16_t count;		/* sets, 1-50 */
 	uint16_t reps;		/* reps per set 1-100, 0 for timed sets */
 	uint16_t seconds;	/* seconds per timed set, 0 otherwise */

@@ -482,7 +482,8 @@ load_value(struct parser *p, size_t i, size_t e, enum load_kind *kind,
  * read.
  */
 static size_t
-parse_group(struct parser *p, size_t i, uint32_t name, size_t name_off)
+parse_group(struct parser *p, size_t i, uint32_t name, size_t name_off,
+    size_t name_len)
 {
 	size_t ov[16], e, list_from = 0, list_to = 0, load_off = 0,
 	    load_len = 0;
@@ -612,6 +613,8 @@ parse_group(struct parser *p, size_t i, uint32_t name, size_t name_off)
 		g->name = name;
 		g->line = p->ln->number;
 		g->name_offset = (uint32_t)name_off;
+		g->name_length = (uint16_t)(name_len > 65535 ? 65535 :
+		    name_len);
 		g->load_offset = (uint32_t)load_off;
 		g->load_length = (uint16_t)(load_len > 65535 ? 65535 :
 		    load_len);
@@ -641,13 +644,14 @@ parse_set_line(struct parser *p, size_t i)
 	name = model_exercise(p->m, key);
 	i = skip_ws(p, after);
 	if (at_end(p, i)) {
-		REPORT(p, D_NO_GROUPS, start, after - start, key);
+		REPORT(p, D_NO_GROUPS, start, after - start,
+		    shown(p, 0, start, after - start));
 		free(key);
 		return;
 	}
 	free(key);
 	for (;;) {
-		i = parse_group(p, i, name, start);
+		i = parse_group(p, i, name, start, after - start);
 		if (i == 0 || at_end(p, i))
 			return;
 		/* p->s[i] is the comma between groups. */
@@ -687,6 +691,12 @@ parse_field_line(struct parser *p, size_t i)
 			REPORT(p, D_UNKNOWN_FIELD, k, e - k,
 			    shown(p, 0, k, e - k),
 			    suggest(p, field_keys, 8, k, e));
+			/* Its value is not checked: skip it (all of a
+			 * misspelt note, which may hold commas). */
+			if (token_is(p, k, e, "notes") ||
+			    token_is(p, k, e, "comment"))
+				return;
+			i = skip_ws(p, token_end(p, i, ","));
 		} else if (key == 7) {	/* note: the rest of the line */
 			size_t n = p->ln->len;
 

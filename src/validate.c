@@ -134,8 +134,8 @@ rule_undeclared(const struct rule_ctx *c)
 				continue;
 			last_line = g->line;
 			diag_add(c->sink, W_UNDECLARED, s->source, g->line,
-			    s->seq + (g->line - s->line), g->name_offset, 0,
-			    key, closest_word(key, keys, n));
+			    s->seq + (g->line - s->line), g->name_offset,
+			    g->name_length, key, closest_word(key, keys, n));
 		}
 	}
 	for (i = 0; i < m->ntargets; i++) {
