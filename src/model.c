@@ -273,7 +273,8 @@ resolve_bodyweight(struct model *m)
 			r[n].kg = m->sessions[i].bodyweight;
 			n++;
 		}
-	qsort(r, n, sizeof(*r), cmp_bw);
+	if (n > 1)
+		qsort(r, n, sizeof(*r), cmp_bw);
 	for (i = 0; i < m->nsessions; i++) {
 		const struct session *s = &m->sessions[i];
 		double bw = -2;
@@ -309,7 +310,9 @@ sort_phases(struct model *m, struct diag_sink *sink)
 	size_t i;
 	char date[11];
 
-	qsort(m->phases, m->nphases, sizeof(*m->phases), cmp_phase);
+	if (m->nphases > 1)
+		qsort(m->phases, m->nphases, sizeof(*m->phases),
+		    cmp_phase);
 	for (i = 1; i < m->nphases; i++)
 		if (m->phases[i].date == m->phases[i - 1].date) {
 			const struct loc *w = &m->phases[i].where;

@@ -1,0 +1,122 @@
+# liftlog -- configuration is in config.mk.
+#
+#   make               ./liftlog from every src/*.c
+#   make asan          ./liftlog-asan (ASan + UBSan), objects in build/asan/
+#   make unit          the C unit tests, build/unit/ and build/unit-asan/
+#   make check         deps, liftlog, liftlog-asan, unit tests, tests/run.sh
+#   make deps          scripts/install-deps (apt-get when something is missing)
+#   make demo          deps, liftlog, then check and dump examples/season.journal
+#   make install       PREFIX (/usr/local), MANPREFIX, DESTDIR honoured
+#   make uninstall, make clean
+#   make DEVELOPER=1   warnings are errors
+#
+# This Makefile needs GNU make (wildcard, pattern rules): the objects live
+# in build/ so that the normal and the sanitizer builds never mix.  Every
+# object depends on every header: slightly slower, never wrong.
+
+include config.mk
+
+SRC = $(sort $(wildcard src/*.c))
+HDR = $(wildcard src/*.h)
+OBJ = $(SRC:src/%.c=build/%.o)
+ASAN_OBJ = $(SRC:src/%.c=build/asan/%.o)
+# Everything but main.o, for the unit tests to link with.
+LIB_OBJ = $(filter-out build/main.o,$(OBJ))
+ASAN_LIB_OBJ = $(filter-out build/asan/main.o,$(ASAN_OBJ))
+
+UNIT_SRC = $(sort $(wildcard tests/unit/*.c))
+UNIT_HDR = $(wildcard tests/unit/*.h)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/unit/%)
+UNIT_ASAN_BIN = $(UNIT_SRC:tests/unit/%.c=build/unit-asan/%)
+
+MAN = man/liftlog.1 man/liftlog.5
+
+# `make DEVELOPER=1` turns warnings into errors.
+DEVELOPER =
+WERROR = $(if $(filter 1,$(DEVELOPER)),-Werror)
+
+ALL_CFLAGS = $(CPPFLAGS) $(PCRE2_CFLAGS) $(CFLAGS) $(WERROR)
+
+all: liftlog
+
+liftlog: $(OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
+
+build/%.o: src/%.c $(HDR) config.mk
+	@mkdir -p build
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The sanitizer build: same flags, then the sanitizers and -O1 (later -O
+# wins), into build/asan/.
+asan: liftlog-asan
+
+liftlog-asan: $(ASAN_OBJ)
+	$(CC) $(CFLAGS) $(ASAN_FLAGS) $(LDFLAGS) -o $@ $(ASAN_OBJ) $(LIBS)
+
+build/asan/%.o: src/%.c $(HDR) config.mk
+	@mkdir -p build/asan
+	$(CC) $(ALL_CFLAGS) $(ASAN_FLAGS) -c -o $@ $<
+
+# Unit tests: tests/unit/NAME.c becomes build/unit/NAME, linked with a
+# library of every object but main.o (only the objects a test needs are
+# pulled in, so a test of date.c builds while other modules are unfinished),
+# and build/unit-asan/NAME, the same with the sanitizers.  A test that
+# fails to build leaves no stale binary behind.
+unit: $(UNIT_BIN) $(UNIT_ASAN_BIN)
+
+build/libliftlog.a: $(LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(LIB_OBJ)
+
+build/asan/libliftlog.a: $(ASAN_LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(ASAN_LIB_OBJ)
+
+build/unit/%: tests/unit/%.c build/libliftlog.a $(HDR) $(UNIT_HDR) config.mk
+	@mkdir -p build/unit
+	@rm -f $@
+	$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< build/libliftlog.a $(LIBS)
+
+build/unit-asan/%: tests/unit/%.c build/asan/libliftlog.a $(HDR) $(UNIT_HDR) \
+    config.mk
+	@mkdir -p build/unit-asan
+	@rm -f $@
+	$(CC) $(ALL_CFLAGS) $(ASAN_FLAGS) -Isrc $(LDFLAGS) -o $@ $< \
+		build/asan/libliftlog.a $(LIBS)
+
+# Build and test dependencies (apt-get on Debian; quiet when all present).
+deps:
+	sh scripts/install-deps
+
+# Runs every test; the last line of tests/run.sh is "N passed, N failed".
+# Unit tests are built with -k and without stopping: one that does not
+# build is reported by the harness as a failed test.
+check: deps
+	$(MAKE) all asan
+	-$(MAKE) -k unit
+	sh tests/run.sh
+
+demo: deps
+	$(MAKE) all
+	./liftlog check --today=2026-11-25 examples/season.journal
+	./liftlog dump --today=2026-11-25 examples/season.journal | head -40
+
+install: liftlog $(MAN)
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1 \
+		$(DESTDIR)$(MANPREFIX)/man5
+	cp -f liftlog $(DESTDIR)$(BINDIR)/liftlog
+	chmod 755 $(DESTDIR)$(BINDIR)/liftlog
+	cp -f man/liftlog.1 $(DESTDIR)$(MANPREFIX)/man1/liftlog.1
+	chmod 644 $(DESTDIR)$(MANPREFIX)/man1/liftlog.1
+	cp -f man/liftlog.5 $(DESTDIR)$(MANPREFIX)/man5/liftlog.5
+	chmod 644 $(DESTDIR)$(MANPREFIX)/man5/liftlog.5
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/liftlog \
+		$(DESTDIR)$(MANPREFIX)/man1/liftlog.1 \
+		$(DESTDIR)$(MANPREFIX)/man5/liftlog.5
+
+clean:
+	rm -rf build liftlog liftlog-asan
+
+.PHONY: all asan unit deps check demo install uninstall clean

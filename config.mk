@@ -1,0 +1,34 @@
+# liftlog build configuration: edit here or override on the command line,
+# e.g. `make CC=clang`, `make install PREFIX=/usr DESTDIR=/tmp/pkg`.
+
+# Where `make install` puts things (DESTDIR is prepended to every path).
+PREFIX = /usr/local
+BINDIR = $(PREFIX)/bin
+MANPREFIX = $(PREFIX)/share/man
+DESTDIR =
+
+CC = cc
+PKG_CONFIG = pkg-config
+
+# PCRE2 from pkg-config; libcsv and libunistring ship no .pc file on
+# Debian, so they are plain overridable variables.
+PCRE2_CFLAGS = `$(PKG_CONFIG) --cflags libpcre2-8`
+PCRE2_LIBS = `$(PKG_CONFIG) --libs libpcre2-8`
+CSV_LIBS = -lcsv
+UNISTRING_LIBS = -lunistring
+
+CPPFLAGS = -D_POSIX_C_SOURCE=200809L -DPCRE2_CODE_UNIT_WIDTH=8
+
+# Strict, and warning-free under gcc 12 and clang 14.  -Wconversion is left
+# out on purpose: it is mostly noise for this code.
+WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+	-Wmissing-prototypes -Wmissing-declarations -Wold-style-definition \
+	-Wformat=2 -Wvla -Wcast-qual -Wwrite-strings -Wundef -Wpointer-arith \
+	-Wredundant-decls -Wnested-externs
+
+CFLAGS = -std=c11 -O2 -g $(WARNINGS)
+LDFLAGS =
+LIBS = $(PCRE2_LIBS) $(CSV_LIBS) $(UNISTRING_LIBS) -lm
+
+# `make asan`: ./liftlog-asan, objects in build/asan/.
+ASAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -O1

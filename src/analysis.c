@@ -1,0 +1,162 @@
+/*
+ * analysis.c -- the figures every report is built from (contract 4.1 and
+ * 4.2), and the view of the sessions a report looks at.
+ */
+#include "analysis.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "util.h"
+
+void
+view_init(struct view *v, const struct model *m, const struct report_opts *o)
+{
+	size_t i;
+
+	memset(v, 0, sizeof(*v));
+	v->m = m;
+	v->o = o;
+	v->idx = xmalloc((m->nsessions ? m->nsessions : 1) * sizeof(*v->idx));
+	for (i = 0; i < m->nsessions; i++) {
+		int32_t d = m->sessions[i].date;
+
+		if ((o->has_begin && d < o->begin) || (o->has_end &&
+		    d >= o->end))
+			continue;
+		if (v->n == 0 || d < v->first_date)
+			v->first_date = d;
+		if (v->n == 0 || d > v->last_date)
+			v->last_date = d;
+		v->idx[v->n++] = (uint32_t)i;
+	}
+	v->wanted = xcalloc(m->nexercises ? m->nexercises : 1, 1);
+	for (i = 0; i < m->nexercises; i++)
+		v->wanted[i] = o->nexercises == 0;
+	for (i = 0; i < o->nexercises; i++) {
+		uint32_t e = model_find_exercise(m, o->exercises[i]);
+
+		if (e != UINT32_MAX)
+			v->wanted[m->exercises[e].canon] = 1;
+	}
+}
+
+void
+view_release(struct view *v)
+{
+	free(v->idx);
+	free(v->wanted);
+	v->idx = NULL;
+	v->wanted = NULL;
+}
+
+uint32_t
+group_exercise(const struct model *m, const struct set_group *g)
+{
+	return m->exercises[g->name].canon;
+}
+
+int
+view_wants(const struct view *v, uint32_t exercise)
+{
+	return v->wanted[exercise];
+}
+
+double
+group_load(const struct set_group *g)
+{
+	if (g->seconds > 0 && g->load_kind == LOAD_NONE)
+		return -1;
+	if (g->load_kind == LOAD_ABS)
+		return g->load;
+	if (g->load_kind == LOAD_BW)
+		return g->bw_load;
+	return -1;
+}
+
+double
+group_rir(const struct set_group *g)
+{
+	if (g->rir >= 0)
+		return g->rir;
+	if (g->rpe2 >= 0)
+		return 10 - g->rpe2 / 2.0;
+	return 0;
+}
+
+double
+group_e1rm(const struct set_group *g)
+{
+	double load = group_load(g), r;
+
+	if (load < 0 || g->reps < 1 || g->reps > 12)
+		return -1;
+	/* Epley's formula, with the reps left in reserve counted as done:
+	 * e1RM = load x (1 + r / 30), r = reps + RIR. */
+	r = g->reps + group_rir(g);
+	if (r <= 1)
+		return load;
+	return load * (1 + r / 30);
+}
+
+double
+group_set_tonnage(const struct set_group *g)
+{
+	double load = group_load(g);
+
+	if (load < 0 || g->reps == 0)
+		return -1;
+	return g->reps * load;
+}
+
+int32_t
+week_start(const struct model *m, int32_t date)
+{
+	int wd = date_weekday(date);	/* 0 = Monday */
+
+	if (m->week_start_sunday)
+		return date - (wd + 1) % 7;
+	return date - wd;
+}
+
+void
+week_label(int32_t start, char out[9])
+{
+	date_iso_week(start + 3, out);
+}
+
+size_t
+view_weeks(const struct view *v, int32_t *first)
+{
+	int32_t last;
+
+	if (v->n == 0)
+		return 0;
+	*first = week_start(v->m, v->first_date);
+	last = week_start(v->m, v->last_date);
+	if (week_start(v->m, v->o->today) > last)
+		last = week_start(v->m, v->o->today);
+	/* --today inside -b/-e only: weeks are listed only in that range. */
+	if (v->o->has_end && last >= v->o->end)
+		last = week_start(v->m, v->o->end - 1);
+	if (last < *first)
+		last = *first;
+	return (size_t)((last - *first) / 7 + 1);
+}
+
+int
+phase_on(const struct model *m, int32_t date)
+{
+	size_t lo = 0, hi = m->nphases;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (m->phases[mid].date <= date)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 ? (int)lo - 1 : -1;
+}

@@ -1,0 +1,124 @@
+/*
+ * table.c -- rows of typed cells, filled by reports.
+ */
+#include "table.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+struct table *
+table_new(const char *title, const char *unit, const struct column *cols,
+    size_t ncols)
+{
+	struct table *t = xcalloc(1, sizeof(*t));
+
+	t->title = title ? xstrdup(title) : NULL;
+	t->unit = xstrdup(unit ? unit : "");
+	t->cols = cols;
+	t->ncols = ncols;
+	return t;
+}
+
+void
+table_free(struct table *t)
+{
+	size_t i;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < t->nrows * t->ncols; i++) {
+		free(t->cells[i].text);
+		free(t->cells[i].series);
+	}
+	free(t->cells);
+	free(t->title);
+	free(t->unit);
+	free(t);
+}
+
+void
+table_add_row(struct table *t)
+{
+	size_t need = (t->nrows + 1) * t->ncols;
+
+	t->cells = xgrow(t->cells, sizeof(*t->cells), need, &t->cap);
+	memset(t->cells + t->nrows * t->ncols, 0,
+	    t->ncols * sizeof(*t->cells));
+	t->nrows++;
+}
+
+static struct cell *
+last(struct table *t, size_t col)
+{
+	struct cell *c = &t->cells[(t->nrows - 1) * t->ncols + col];
+
+	free(c->text);
+	free(c->series);
+	memset(c, 0, sizeof(*c));
+	return c;
+}
+
+void
+table_text(struct table *t, size_t col, const char *s)
+{
+	struct cell *c = last(t, col);
+
+	if (s == NULL)
+		return;
+	c->type = CELL_TEXT;
+	c->text = xstrdup(s);
+}
+
+void
+table_number(struct table *t, size_t col, double v, int prec)
+{
+	struct cell *c = last(t, col);
+
+	c->type = CELL_NUMBER;
+	c->num = v;
+	c->prec = prec;
+}
+
+void
+table_int(struct table *t, size_t col, long long v)
+{
+	struct cell *c = last(t, col);
+
+	c->type = CELL_INT;
+	c->whole = v;
+}
+
+void
+table_date(struct table *t, size_t col, int32_t date)
+{
+	struct cell *c = last(t, col);
+
+	c->type = CELL_DATE;
+	c->date = date;
+}
+
+void
+table_series(struct table *t, size_t col, const double *v, size_t n)
+{
+	struct cell *c = last(t, col);
+
+	c->type = CELL_SERIES;
+	c->series = xmalloc((n ? n : 1) * sizeof(*v));
+	if (n)
+		memcpy(c->series, v, n * sizeof(*v));
+	c->nseries = n;
+}
+
+void
+table_tone(struct table *t, size_t col, enum tone tone)
+{
+	t->cells[(t->nrows - 1) * t->ncols + col].tone = tone;
+}
+
+const struct cell *
+table_cell(const struct table *t, size_t row, size_t col)
+{
+	return &t->cells[row * t->ncols + col];
+}

@@ -1,0 +1,83 @@
+/*
+ * table.h -- the neutral table every report fills and every renderer
+ * prints.
+ *
+ * A report knows nothing of output formats: it adds rows of typed cells
+ * (text, a number with its precision, a whole number, a date, a series for
+ * a sparkline, or empty).  The renderers (render.h) own every format
+ * detail: alignment, units in headers, CSV quoting, the sparkline, colour.
+ *
+ * Ownership: the table owns its cells' strings and series (they are
+ * copied in); renderers borrow the table through a const pointer.
+ */
+#ifndef LIFTLOG_TABLE_H
+#define LIFTLOG_TABLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum cell_type {
+	CELL_EMPTY,	/* "no data": an empty CSV field */
+	CELL_TEXT,
+	CELL_NUMBER,	/* a figure, rounded on output to prec decimals */
+	CELL_INT,
+	CELL_DATE,	/* days since 1970-01-01, shown YYYY-MM-DD */
+	CELL_SERIES	/* values for a sparkline (text output only) */
+};
+
+/* What a value means to the reader; text output may colour it. */
+enum tone { TONE_NONE, TONE_GOOD, TONE_WARN, TONE_BAD };
+
+struct cell {
+	enum cell_type type;
+	enum tone tone;
+	int prec;		/* CELL_NUMBER: decimals shown at most */
+	double num;		/* CELL_NUMBER */
+	long long whole;	/* CELL_INT */
+	int32_t date;		/* CELL_DATE */
+	char *text;		/* CELL_TEXT, owned */
+	double *series;		/* CELL_SERIES, owned; < 0 = no value */
+	size_t nseries;
+};
+
+/* Column flags: how renderers treat a column. */
+enum col_flag {
+	COL_LOAD = 1 << 0,	/* a load: text output names the unit */
+	COL_TEXT_ONLY = 1 << 1,	/* not in CSV/TSV (the sparkline) */
+	COL_DATA_ONLY = 1 << 2,	/* not in text output (e.g. file, unit) */
+	COL_WRAP = 1 << 3	/* free text: last in text output */
+};
+
+struct column {
+	const char *name;	/* the CSV header, as the contract names it */
+	unsigned flags;
+};
+
+struct table {
+	char *title;		/* a section title for text output, or NULL */
+	char *unit;		/* "kg" or "lb": for COL_LOAD headers */
+	const struct column *cols;	/* borrowed: static column lists */
+	size_t ncols;
+	struct cell *cells;	/* nrows x ncols */
+	size_t nrows, cap;
+};
+
+struct table *table_new(const char *title, const char *unit,
+    const struct column *cols, size_t ncols);
+void table_free(struct table *t);
+
+/* Add an empty row; the setters fill the last row. */
+void table_add_row(struct table *t);
+void table_text(struct table *t, size_t col, const char *s);
+void table_number(struct table *t, size_t col, double v, int prec);
+void table_int(struct table *t, size_t col, long long v);
+void table_date(struct table *t, size_t col, int32_t date);
+void table_series(struct table *t, size_t col, const double *v, size_t n);
+
+/* Mark the last row's cell col as good, worth a look, or bad. */
+void table_tone(struct table *t, size_t col, enum tone tone);
+
+const struct cell *table_cell(const struct table *t, size_t row,
+    size_t col);
+
+#endif
