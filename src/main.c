@@ -191,7 +191,8 @@ parse_options(int argc, char **argv, struct options *o)
 	int c, v;
 
 	memset(o, 0, sizeof(*o));
-	while ((c = getopt_long(argc, argv, "b:e:ho:x:", long_options,
+	opterr = 0;	/* the messages below name liftlog, not argv[0] */
+	while ((c = getopt_long(argc, argv, ":b:e:ho:x:", long_options,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'b':
@@ -241,10 +242,14 @@ parse_options(int argc, char **argv, struct options *o)
 		case OPT_VERSION:
 			printf("liftlog %s\n", LIFTLOG_VERSION);
 			exit(fflush(stdout) == 0 && !ferror(stdout) ? 0 : 2);
+		case ':':
+			usage_error("option '%s' needs an argument",
+			    argv[optind - 1]);
 		default:
-			fputs("Try 'liftlog --help' for more information.\n",
-			    stderr);
-			exit(2);
+			if (strncmp(argv[optind - 1], "--", 2) == 0)
+				usage_error("invalid option '%s'",
+				    argv[optind - 1]);
+			usage_error("invalid option '-%c'", optopt);
 		}
 	}
 	if (today == NULL && (today = getenv("LIFTLOG_TODAY")) != NULL &&

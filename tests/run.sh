@@ -12,8 +12,8 @@
 #  2. golden CLI tests with ./liftlog: every tests/check/NAME.journal runs
 #     `liftlog check --today=2026-11-25 NAME.journal` from inside
 #     tests/check/, or the arguments in NAME.args when it exists; every
-#     tests/cli/NAME.args (mandatory there) runs liftlog with those
-#     arguments from inside tests/cli/.  Standard output is compared with
+#     tests/cli/NAME.args and tests/report/NAME.args (mandatory there)
+#     run liftlog with those arguments from inside their folder.  Standard output is compared with
 #     NAME.out, standard error with NAME.err (a missing file: expect
 #     nothing) and the exit status with NAME.status (missing: 0).
 #     NAME.stdin, when it exists, is standard input (else /dev/null).
@@ -225,17 +225,21 @@ golden_all() {
 		golden "${1}check/$a_name" "$2" tests/check "$a_name" \
 		    "check --today=2026-11-25 $a_name.journal"
 	done
-	for a_case in tests/cli/*.args; do
-		[ -e "$a_case" ] || continue
-		a_name=${a_case#tests/cli/}
-		a_name=${a_name%.args}
-		golden "${1}cli/$a_name" "$2" tests/cli "$a_name" ""
+	for a_dir in cli report; do
+		for a_case in tests/$a_dir/*.args; do
+			[ -e "$a_case" ] || continue
+			a_name=${a_case#tests/$a_dir/}
+			a_name=${a_name%.args}
+			golden "${1}$a_dir/$a_name" "$2" tests/$a_dir \
+			    "$a_name" ""
+		done
 	done
 }
 
 echo "# golden CLI tests"
 orphans tests/check journal
 orphans tests/cli args
+orphans tests/report args
 golden_all "" "$LIFTLOG"
 echo "# golden CLI tests with the sanitizers"
 golden_all "asan: " "$LIFTLOG_ASAN"
