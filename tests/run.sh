@@ -244,6 +244,41 @@ golden_all "" "$LIFTLOG"
 echo "# golden CLI tests with the sanitizers"
 golden_all "asan: " "$LIFTLOG_ASAN"
 
+# --- CSV read back ---------------------------------------------------------
+
+# tests/csv/readback.py reads every report's CSV and TSV back with Python's
+# csv module and checks them against the contract's column lists; its TAP
+# lines are counted here one by one.
+echo "# CSV and TSV read back with a real CSV parser"
+if ! command -v python3 >/dev/null 2>&1; then
+	echo "python3 is not installed (scripts/install-deps)" >"$tmp/why"
+	fail "csv: read back" "$tmp/why"
+else
+	python3 tests/csv/readback.py "$LIFTLOG" >"$tmp/csv" 2>&1
+	r_rc=$?
+	# Each "not ok" line is a failure, its "# " lines the reasons.
+	r_pending=
+	while IFS= read -r r_line; do
+		case $r_line in
+		"ok "*)
+			[ -z "$r_pending" ] || fail "csv: $r_pending" "$tmp/why"
+			r_pending=
+			pass "csv: ${r_line#* - }" ;;
+		"not ok "*)
+			[ -z "$r_pending" ] || fail "csv: $r_pending" "$tmp/why"
+			r_pending=${r_line#* - }
+			: >"$tmp/why" ;;
+		"# "*)
+			echo "${r_line#??}" >>"$tmp/why" ;;
+		esac
+	done <"$tmp/csv"
+	[ -z "$r_pending" ] || fail "csv: $r_pending" "$tmp/why"
+	if [ $r_rc -ne 0 ]; then
+		tail -n 20 "$tmp/csv" >"$tmp/why"
+		fail "csv: readback.py exit status $r_rc" "$tmp/why"
+	fi
+fi
+
 # --- man pages ------------------------------------------------------------
 
 echo "# man pages (mandoc -T lint -W warning)"
