@@ -252,10 +252,12 @@ parse_options(int argc, char **argv, struct options *o)
 			usage_error("invalid option '-%c'", optopt);
 		}
 	}
-	if (today == NULL && (today = getenv("LIFTLOG_TODAY")) != NULL &&
-	    *today == '\0')
-		today = NULL;
-	o->today = today ? option_date(today, "--today") : local_today();
+	if (today != NULL)
+		o->today = option_date(today, "--today");
+	else if ((today = getenv("LIFTLOG_TODAY")) != NULL && *today != '\0')
+		o->today = option_date(today, "LIFTLOG_TODAY");
+	else
+		o->today = local_today();
 }
 
 /*

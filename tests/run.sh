@@ -16,7 +16,8 @@
 #     run liftlog with those arguments from inside their folder.  Standard output is compared with
 #     NAME.out, standard error with NAME.err (a missing file: expect
 #     nothing) and the exit status with NAME.status (missing: 0).
-#     NAME.stdin, when it exists, is standard input (else /dev/null).
+#     NAME.stdin, when it exists, is standard input (else /dev/null);
+#     NAME.env, when it exists, is sourced with every variable exported.
 #     NAME.args holds one line of sh words (quotes work as in sh);
 #  3. the same golden tests with ./liftlog-asan, as "asan: ...";
 #     then man/*.[1-9] must lint clean (mandoc -T lint -W warning);
@@ -169,6 +170,11 @@ golden() {
 	{
 		(
 			cd "$root/$g_dir" || exit 125
+			if [ -f "$g_base.env" ]; then
+				set -a
+				. "$g_base.env" || exit 125
+				set +a
+			fi
 			eval "set -- $g_args" || exit 125
 			exec "$g_bin" "$@"
 		) <"$g_in" >"$tmp/out" 2>"$tmp/err"
@@ -206,7 +212,7 @@ golden() {
 # orphans DIR ANCHOR-EXT: expected files with no case to go with them
 orphans() {
 	for o_file in "$1"/*.args "$1"/*.out "$1"/*.err "$1"/*.status \
-	    "$1"/*.stdin; do
+	    "$1"/*.stdin "$1"/*.env; do
 		[ -f "$o_file" ] || continue
 		o_stem=${o_file%.*}
 		if [ ! -f "$o_stem.$2" ]; then
