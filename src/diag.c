@@ -27,6 +27,12 @@ static const struct diag_def defs[D_COUNT] = {
 	    "NUL byte in the line (a journal is text)" },
 	[D_BAD_UTF8] = { SEV_ERROR, 0,
 	    "invalid UTF-8 byte %s (a journal is UTF-8 text)" },
+	[D_CR_IN_LINE] = { SEV_ERROR, 0,
+	    "carriage return inside a line (lines end in LF or CRLF; save "
+	    "the file with those line ends)" },
+	[D_BOM_INSIDE] = { SEV_ERROR, 0,
+	    "byte-order mark inside the file (only the start of a file may "
+	    "have one)" },
 	[D_INCLUDE_OPEN] = { SEV_ERROR, 0,
 	    "cannot read included file \"%s\": %s" },
 	[D_INCLUDE_CYCLE] = { SEV_ERROR, 0,

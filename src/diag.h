@@ -26,6 +26,8 @@ enum diag_id {
 	D_LINE_TOO_LONG,	/* line longer than 1 MiB */
 	D_NUL_BYTE,
 	D_BAD_UTF8,		/* %s: the byte as 0xNN */
+	D_CR_IN_LINE,		/* a CR not before the LF: old Mac line ends */
+	D_BOM_INSIDE,		/* U+FEFF after the start of a file */
 	D_INCLUDE_OPEN,		/* %s path, %s strerror */
 	D_INCLUDE_CYCLE,	/* %s path, %s file already open */
 	D_INCLUDE_DIR,		/* %s path */

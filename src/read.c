@@ -282,6 +282,21 @@ open_next_path(struct reader *r)
 	return 1;
 }
 
+/* U+FEFF (EF BB BF) in s[0..n), or NULL. */
+static const char *
+find_bom(const char *s, size_t n)
+{
+	const char *p = s, *end = s + n;
+
+	while ((p = memchr(p, 0xEF, (size_t)(end - p))) != NULL) {
+		if (end - p >= 3 && (unsigned char)p[1] == 0xBB &&
+		    (unsigned char)p[2] == 0xBF)
+			return p;
+		p++;
+	}
+	return NULL;
+}
+
 static void
 check_line(struct reader *r, struct line *l)
 {
@@ -301,6 +316,19 @@ check_line(struct reader *r, struct line *l)
 		diag_add(r->sink, D_NUL_BYTE, l->source, l->number, l->seq,
 		    (size_t)(nul - l->text), 1);
 		l->bad = 1;
+	} else {
+		const char *cr = memchr(l->text, '\r', l->len);
+		const char *bom = find_bom(l->text, l->len);
+
+		if (cr != NULL) {
+			diag_add(r->sink, D_CR_IN_LINE, l->source, l->number,
+			    l->seq, (size_t)(cr - l->text), 1);
+			l->bad = 1;
+		} else if (bom != NULL) {
+			diag_add(r->sink, D_BOM_INSIDE, l->source, l->number,
+			    l->seq, (size_t)(bom - l->text), 3);
+			l->bad = 1;
+		}
 	}
 }
 
