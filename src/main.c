@@ -5,6 +5,9 @@
  * decides the exit status.
  */
 #include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <unistd.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -17,6 +20,10 @@
 #include "diag.h"
 #include "dump.h"
 #include "grammar.h"
+#include "analysis.h"
+#include "render.h"
+#include "report.h"
+#include "table.h"
 #include "model.h"
 #include "parse.h"
 #include "read.h"
@@ -63,13 +70,148 @@ run_dump(struct model *m, const struct options *o)
 	return 0;
 }
 
+static void
+report_options(const struct options *o, struct report_opts *ro)
+{
+	memset(ro, 0, sizeof(*ro));
+	ro->today = o->today;
+	ro->has_begin = o->has_begin;
+	ro->begin = o->begin;
+	ro->has_end = o->has_end;
+	ro->end = o->end;
+	ro->exercises = o->exercises;
+	ro->nexercises = o->nexercises;
+	ro->by_week = o->by_week;
+}
+
+static void
+render_options(const struct options *o, struct render_opts *rd)
+{
+	const char *no_color = getenv("NO_COLOR");
+	const char *cs;
+
+	memset(rd, 0, sizeof(*rd));
+	rd->header = 1;
+	rd->color = o->color == COLOR_ALWAYS || (o->color == COLOR_AUTO &&
+	    isatty(STDOUT_FILENO) && (no_color == NULL || *no_color == '\0'));
+	if (o->color == COLOR_NEVER)
+		rd->color = 0;
+	/* Only the character set is taken from the locale, for the
+	 * sparkline; numbers never are. */
+	cs = setlocale(LC_CTYPE, "") ? nl_langinfo(CODESET) : "";
+	rd->utf8 = strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0;
+}
+
+/* Render tables one after the other (text sections are separated by a
+ * blank line). */
+static int
+render_all(struct table **t, size_t n, const struct options *o)
+{
+	struct render_opts rd;
+	size_t i;
+	int rc = 0;
+
+	render_options(o, &rd);
+	for (i = 0; i < n && rc == 0; i++) {
+		if (o->output == OUT_CSV)
+			rc = render_csv(t[i], stdout, &rd);
+		else if (o->output == OUT_TSV)
+			rc = render_tsv(t[i], stdout, &rd);
+		else {
+			if (i > 0)
+				fputc('\n', stdout);
+			rc = render_text(t[i], stdout, &rd);
+		}
+	}
+	for (i = 0; i < n; i++)
+		table_free(t[i]);
+	return rc < 0 ? 2 : 0;
+}
+
+typedef struct table *(*report_fn)(const struct view *);
+
+static int
+run_one(struct model *m, const struct options *o, report_fn fn)
+{
+	struct report_opts ro;
+	struct view v;
+	struct table *t;
+
+	report_options(o, &ro);
+	view_init(&v, m, &ro);
+	t = fn(&v);
+	view_release(&v);
+	return render_all(&t, 1, o);
+}
+
+static struct table *
+weekly_all(const struct view *v)
+{
+	return report_weekly(v, 0);
+}
+
+static struct table *
+deload_all(const struct view *v)
+{
+	return report_deload(v, INT32_MIN);
+}
+
+static int
+run_progress(struct model *m, const struct options *o)
+{
+	return run_one(m, o, o->by_week ? report_progress_weeks :
+	    report_progress);
+}
+
+static int
+run_weekly(struct model *m, const struct options *o)
+{
+	return run_one(m, o, weekly_all);
+}
+
+static int
+run_deload(struct model *m, const struct options *o)
+{
+	return run_one(m, o, deload_all);
+}
+
+static int
+run_export(struct model *m, const struct options *o)
+{
+	return run_one(m, o, report_export);
+}
+
+/* The nightly digest: the last 4 weeks, progress, and the deload rows of
+ * the last 14 days. */
+static int
+run_report(struct model *m, const struct options *o)
+{
+	struct report_opts ro;
+	struct table *t[3];
+	struct view v;
+	int status;
+
+	report_options(o, &ro);
+	view_init(&v, m, &ro);
+	t[0] = report_weekly(&v, 4);
+	t[1] = report_progress(&v);
+	t[2] = report_deload(&v, o->today - 13);
+	view_release(&v);
+	table_set_title(t[0], "Weekly: the last 4 weeks");
+	table_set_title(t[1], "Progress");
+	table_set_title(t[2], "Deload warnings: the last 14 days");
+	status = render_all(t, 3, o);
+	return status;
+}
+
 static const struct command commands[] = {
 	{ "check", run_check, "validate the journal; silent when it is valid" },
-	{ "progress", NULL, "one row per exercise (--by=week: per week)" },
-	{ "weekly", NULL, "one row per week: hard/easy compliance" },
-	{ "deload", NULL, "one row per deload warning" },
-	{ "report", NULL, "the nightly digest (text)" },
-	{ "export", NULL, "one row per set" },
+	{ "progress", run_progress, "one row per exercise (--by=week: per "
+	    "week)" },
+	{ "weekly", run_weekly, "one row per week: hard/easy compliance" },
+	{ "deload", run_deload, "one row per deload warning" },
+	{ "report", run_report, "the nightly digest (text only)" },
+	{ "export", run_export, "one row per set" },
 	{ "sessions", NULL, "one row per session" },
 	{ "import", NULL, "journal text from a Strong/Hevy/FitNotes CSV" },
 	{ "print", NULL, "the journal in canonical form" },
@@ -339,6 +481,15 @@ main(int argc, char **argv)
 			fprintf(stderr, "; did you mean \"%s\"?", best);
 		fputs("\nTry 'liftlog --help' for more information.\n",
 		    stderr);
+		return 2;
+	}
+	if (cmd->run == run_report && o.output != OUT_TEXT)
+		usage_error("report is text only (use weekly, progress or "
+		    "deload with -o %s)", o.output == OUT_CSV ? "csv" :
+		    o.output == OUT_TSV ? "tsv" : "svg");
+	if (o.output == OUT_SVG && cmd->run != run_check &&
+	    cmd->run != NULL) {
+		fputs("liftlog: -o svg: not implemented yet\n", stderr);
 		return 2;
 	}
 	if (cmd->run == NULL) {

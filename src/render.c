@@ -206,10 +206,22 @@ int
 render_text(const struct table *t, FILE *fp, const struct render_opts *o)
 {
 	size_t *w, r, c, n = t->ncols;
+	struct buf lb, *line;
+	int *right;
 	char **text;
 	char num[32];
 
+	buf_init(&lb);
 	w = xcalloc(n, sizeof(*w));
+	right = xcalloc(n ? n : 1, sizeof(*right));
+	/* A column of figures is right-aligned, its header and gaps too. */
+	for (r = 0; r < t->nrows; r++)
+		for (c = 0; c < n; c++) {
+			enum cell_type ty = table_cell(t, r, c)->type;
+
+			if (ty == CELL_NUMBER || ty == CELL_INT)
+				right[c] = 1;
+		}
 	text = xcalloc((t->nrows + 1) * n, sizeof(*text));
 	for (c = 0; c < n; c++) {
 		struct buf b;
@@ -245,10 +257,19 @@ render_text(const struct table *t, FILE *fp, const struct render_opts *o)
 		fputs(t->title, fp);
 		fputc('\n', fp);
 	}
-	for (r = 0; r <= t->nrows; r++) {
+	if (t->nrows == 0) {
+		/* A section with nothing to show says so instead of a bare
+		 * header. */
+		fputs("(none)\n", fp);
+		r = t->nrows + 1;
+	} else
+		r = 0;
+	for (line = &lb; r <= t->nrows; r++) {
 		int first = 1;
 		size_t last = n;
 
+		if (line->data == NULL)
+			buf_adds(line, "");
 		/* The last shown column is not padded. */
 		for (c = n; c-- > 0;)
 			if (!(t->cols[c].flags & COL_DATA_ONLY)) {
@@ -259,34 +280,38 @@ render_text(const struct table *t, FILE *fp, const struct render_opts *o)
 			const struct cell *cell;
 			const char *s = text[r * n + c], *col = NULL;
 			size_t pad;
-			int right;
 
 			if (t->cols[c].flags & COL_DATA_ONLY)
 				continue;
 			cell = r ? table_cell(t, r - 1, c) : NULL;
-			right = cell && (cell->type == CELL_NUMBER ||
-			    cell->type == CELL_INT);
 			pad = w[c] - width(s);
 			if (!first)
-				fputs("  ", fp);
+				buf_adds(line, "  ");
 			first = 0;
 			if (o->color && cell)
 				col = tone_color(cell->tone);
-			if (right)
-				fprintf(fp, "%*s", (int)pad, "");
+			if (right[c])
+				buf_printf(line, "%*s", (int)pad, "");
 			if (col)
-				fputs(col, fp);
-			fputs(s, fp);
+				buf_adds(line, col);
+			buf_adds(line, s);
 			if (col)
-				fputs("\033[0m", fp);
-			if (!right && c != last)
-				fprintf(fp, "%*s", (int)pad, "");
+				buf_adds(line, "\033[0m");
+			if (!right[c] && c != last)
+				buf_printf(line, "%*s", (int)pad, "");
 		}
+		/* No trailing blanks (a sparkline may end in gaps). */
+		while (line->len > 0 && line->data[line->len - 1] == ' ')
+			line->len--;
+		fwrite(line->data, 1, line->len, fp);
 		fputc('\n', fp);
+		buf_reset(line);
 	}
 	for (r = 0; r < (t->nrows + 1) * n; r++)
 		free(text[r]);
 	free(text);
 	free(w);
+	free(right);
+	buf_release(&lb);
 	return ferror(fp) ? -1 : 0;
 }

@@ -39,6 +39,13 @@ table_free(struct table *t)
 }
 
 void
+table_set_title(struct table *t, const char *title)
+{
+	free(t->title);
+	t->title = title ? xstrdup(title) : NULL;
+}
+
+void
 table_add_row(struct table *t)
 {
 	size_t need = (t->nrows + 1) * t->ncols;

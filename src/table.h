@@ -65,6 +65,8 @@ struct table {
 struct table *table_new(const char *title, const char *unit,
     const struct column *cols, size_t ncols);
 void table_free(struct table *t);
+/* Replace the section title (NULL for none). */
+void table_set_title(struct table *t, const char *title);
 
 /* Add an empty row; the setters fill the last row. */
 void table_add_row(struct table *t);

@@ -200,7 +200,14 @@ format_decimal(char out[32], double v, int prec)
 		    "inf");
 		return out;
 	}
-	r = round(fabs(v) * scale);	/* round() is half away from zero */
+	/*
+	 * Half away from zero.  A figure computed in binary floating point
+	 * may land a hair below an exact tie (145.75 as 145.7499999...);
+	 * the journal's inputs have a few decimals, so a nudge far below
+	 * any real difference puts ties back where exact arithmetic has
+	 * them.
+	 */
+	r = floor(fabs(v) * scale + 0.5 + 1e-9);
 	neg = v < 0 && r > 0;
 	whole = (long long)(r / scale);
 	frac = (long long)(r - (double)whole * scale);
