@@ -402,6 +402,33 @@ parse_options(int argc, char **argv, struct options *o)
 		o->today = local_today();
 }
 
+/* An -x that names nothing in the journal is likely a typo: say so. */
+static void
+warn_unknown_exercises(const struct model *m, const struct options *o)
+{
+	const char **keys;
+	size_t i, n = 0;
+
+	if (o->nexercises == 0)
+		return;
+	keys = xmalloc((m->nexercises + 1) * sizeof(*keys));
+	for (i = 0; i < m->nexercises; i++)
+		keys[n++] = m->exercises[i].key;
+	for (i = 0; i < o->nexercises; i++) {
+		const char *best;
+
+		if (model_find_exercise(m, o->exercises[i]) != UINT32_MAX)
+			continue;
+		best = closest_word(o->exercises[i], keys, n);
+		fprintf(stderr, "liftlog: warning: -x \"%s\" names no exercise "
+		    "of the journal", o->exercises[i]);
+		if (best)
+			fprintf(stderr, "; did you mean \"%s\"?", best);
+		fputc('\n', stderr);
+	}
+	free(keys);
+}
+
 /*
  * Read, parse, finalise and validate one journal made of the given files,
  * print its diagnostics, and run the command on it when it is valid.
@@ -431,8 +458,10 @@ run_journal(const struct command *cmd, char *const *paths, size_t n,
 		fprintf(stderr, "liftlog: %s\n", reader_error(r));
 	else if (sink.errors > 0)
 		status = 1;
-	else
+	else {
+		warn_unknown_exercises(m, o);
 		status = cmd->run(m, o);
+	}
 	model_free(m);
 	reader_free(r);
 	diag_release(&sink);
