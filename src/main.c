@@ -25,10 +25,8 @@
 #include "report.h"
 #include "table.h"
 #include "model.h"
-#include "parse.h"
-#include "read.h"
+#include "journal.h"
 #include "util.h"
-#include "validate.h"
 
 #define LIFTLOG_VERSION "0.1.0"
 
@@ -438,33 +436,16 @@ static int
 run_journal(const struct command *cmd, char *const *paths, size_t n,
     const struct options *o)
 {
-	struct diag_sink sink;
-	struct reader *r;
-	struct model *m;
-	int status = 0;
+	struct journal j;
+	int status;
 
-	diag_init(&sink, o->strict);
-	r = reader_new(paths, n, &sink);
-	m = model_new();
-	if (parse_journal(r, m, &sink) < 0)
-		status = 2;
-	else {
-		model_finalize(m, &sink, r);
-		validate_journal(m, o->today, &sink);
+	status = journal_load(&j, paths, n, o->strict, o->today);
+	journal_print(&j, stderr);
+	if (status == 0) {
+		warn_unknown_exercises(j.model, o);
+		status = cmd->run(j.model, o);
 	}
-	diag_sort(&sink);
-	diag_print(&sink, stderr, reader_name_of, reader_fetch_line, r);
-	if (status == 2)
-		fprintf(stderr, "liftlog: %s\n", reader_error(r));
-	else if (sink.errors > 0)
-		status = 1;
-	else {
-		warn_unknown_exercises(m, o);
-		status = cmd->run(m, o);
-	}
-	model_free(m);
-	reader_free(r);
-	diag_release(&sink);
+	journal_release(&j);
 	return status;
 }
 
