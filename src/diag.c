@@ -39,6 +39,8 @@ static const struct diag_def defs[D_COUNT] = {
 	    "include cycle: \"%s\" is already being read" },
 	[D_INCLUDE_DIR] = { SEV_ERROR, 0,
 	    "cannot include \"%s\": it is a directory" },
+	[D_INCLUDE_SPECIAL] = { SEV_ERROR, 0,
+	    "cannot include \"%s\": not a regular file" },
 	[D_INDENT_NO_SESSION] = { SEV_ERROR, 0,
 	    "indented line outside a session (set and field lines go under "
 	    "a session header)" },

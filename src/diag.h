@@ -31,6 +31,7 @@ enum diag_id {
 	D_INCLUDE_OPEN,		/* %s path, %s strerror */
 	D_INCLUDE_CYCLE,	/* %s path, %s file already open */
 	D_INCLUDE_DIR,		/* %s path */
+	D_INCLUDE_SPECIAL,	/* %s path: a device, pipe or socket */
 	/* structure */
 	D_INDENT_NO_SESSION,
 	D_INDENT_AFTER_DIRECTIVE,

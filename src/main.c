@@ -82,6 +82,9 @@ report_options(const struct options *o, struct report_opts *ro)
 	ro->by_week = o->by_week;
 }
 
+/* The first write error, reported once when standard output is closed. */
+static int write_errno;
+
 static void
 render_options(const struct options *o, struct render_opts *rd)
 {
@@ -123,6 +126,8 @@ render_all(struct table **t, size_t n, const struct options *o)
 	}
 	for (i = 0; i < n; i++)
 		table_free(t[i]);
+	if (rc < 0 && write_errno == 0)
+		write_errno = errno ? errno : EIO;
 	return rc < 0 ? 2 : 0;
 }
 
@@ -452,9 +457,21 @@ run_journal(const struct command *cmd, char *const *paths, size_t n,
 static int
 close_stdout(void)
 {
-	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
+	int failed = ferror(stdout);
+
+	errno = 0;
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		failed = 1;
+		if (write_errno == 0)
+			write_errno = errno;
+	}
+	if (fclose(stdout) != 0 && !failed) {
+		failed = 1;
+		write_errno = errno;
+	}
+	if (failed) {
 		fprintf(stderr, "liftlog: write error: %s\n",
-		    strerror(errno ? errno : EIO));
+		    strerror(write_errno ? write_errno : EIO));
 		return 2;
 	}
 	return 0;
@@ -491,7 +508,7 @@ main(int argc, char **argv)
 			fprintf(stderr, "; did you mean \"%s\"?", best);
 		fputs("\nTry 'liftlog --help' for more information.\n",
 		    stderr);
-		return 2;
+		exit(2);
 	}
 	if (cmd->run == run_report && o.output != OUT_TEXT)
 		usage_error("report is text only (use weekly, progress or "
@@ -500,12 +517,12 @@ main(int argc, char **argv)
 	if (o.output == OUT_SVG && cmd->run != run_check &&
 	    cmd->run != NULL) {
 		fputs("liftlog: -o svg: not implemented yet\n", stderr);
-		return 2;
+		exit(2);
 	}
 	if (cmd->run == NULL) {
 		fprintf(stderr, "liftlog: %s: not implemented yet\n",
 		    cmd->name);
-		return 2;
+		exit(2);
 	}
 
 	paths = argv + optind;

@@ -36,6 +36,8 @@ model_free(struct model *m)
 	for (i = 0; i < m->nexercises; i++) {
 		free(m->exercises[i].key);
 		free(m->exercises[i].declared);
+		free(m->exercises[i].written);
+		free(m->exercises[i].alias_written);
 	}
 	for (i = 0; i < m->nsources; i++)
 		free(m->sources[i]);
@@ -210,7 +212,7 @@ resolve_aliases(struct model *m, struct diag_sink *sink)
 			diag_add(sink, D_ALIAS_HIDES, x->alias_where.source,
 			    x->alias_where.line, x->alias_where.seq,
 			    x->alias_where.offset, x->alias_where.length,
-			    x->key);
+			    x->alias_written);
 			continue;
 		}
 		to = &m->exercises[x->alias_of];
@@ -218,7 +220,7 @@ resolve_aliases(struct model *m, struct diag_sink *sink)
 			diag_add(sink, D_ALIAS_OF_ALIAS, x->alias_where.source,
 			    x->alias_where.line, x->alias_where.seq,
 			    x->alias_where.offset, x->alias_where.length,
-			    x->key, to->key);
+			    x->alias_written, to->alias_written);
 			continue;
 		}
 		x->canon = x->alias_of;

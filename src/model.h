@@ -96,6 +96,8 @@ struct session {
 struct exercise {
 	char *key;		/* folded: lowercase, runs of " -_" as "-" */
 	char *declared;		/* the declared spelling, NULL when none */
+	char *written;		/* the first spelling in a set line, or NULL */
+	char *alias_written;	/* an alias's spelling in its directive */
 	uint32_t canon;		/* after finalize: the exercise it names */
 	uint32_t alias_of;	/* for an alias: the entry it names */
 	uint8_t is_alias;

@@ -45,6 +45,7 @@ struct parser {
 	size_t end;		/* where an inline comment starts, or len */
 	enum context ctx;
 	unsigned fields;	/* enum field_bit seen in this session */
+	unsigned source;	/* the source of the last line */
 	int any_session;
 	struct buf tmp;		/* an unquoted string */
 	struct buf shown[2];	/* tokens as quoted in messages */
@@ -353,19 +354,24 @@ parse_header(struct parser *p)
 		double km;
 
 		if (p->s[i] == '"') {
-			REPORT(p, D_HEADER_TITLE_PLACE, i, 1, NULL);
 			e = quoted(p, i);
 			if (e == 0)
 				return;
+			REPORT(p, D_HEADER_TITLE_PLACE, i, e - i, NULL);
 			i = skip_ws(p, e);
 			continue;
 		}
 		e = token_end(p, i, NULL);
 		s = current(p);
 		if ((intent = lookup(intent_words, 2, p, i, e)) >= 0) {
-			REPORT(p, kind == KIND_REST ? D_REST_INTENT :
-			    D_HEADER_INTENT_PLACE, i, e - i,
-			    shown(p, 0, i, e - i));
+			if (kind == KIND_REST)
+				REPORT(p, D_REST_INTENT, i, e - i,
+				    shown(p, 0, i, e - i));
+			else if (s->intent != INTENT_NONE)
+				REPORT(p, D_FIELD_TWICE, i, e - i, "intent");
+			else
+				REPORT(p, D_HEADER_INTENT_PLACE, i, e - i,
+				    shown(p, 0, i, e - i));
 			/* Known, if misplaced: no "missing intent" as well. */
 			if (kind != KIND_REST && s->intent == INTENT_NONE)
 				s->intent = intent == 0 ? INTENT_HARD :
@@ -642,6 +648,9 @@ parse_set_line(struct parser *p, size_t i)
 	if (key == NULL)
 		return;
 	name = model_exercise(p->m, key);
+	if (p->m->exercises[name].written == NULL)
+		p->m->exercises[name].written = xstrndup(p->tmp.data,
+		    p->tmp.len);
 	i = skip_ws(p, after);
 	if (at_end(p, i)) {
 		REPORT(p, D_NO_GROUPS, start, after - start,
@@ -996,7 +1005,7 @@ static void
 directive_alias(struct parser *p, size_t i)
 {
 	static const char *const form = "alias SHORT = NAME";
-	size_t after, j, k;
+	size_t after, short_end, j, k;
 	char *short_key, *name_key;
 	struct exercise *x;
 	uint32_t sid, nid;
@@ -1008,6 +1017,7 @@ directive_alias(struct parser *p, size_t i)
 	short_key = exercise_name(p, i, PAT_DNAME, &after);
 	if (short_key == NULL)
 		return;
+	short_end = after;
 	j = skip_ws(p, after);
 	if (at_end(p, j) || p->s[j] != '=') {
 		REPORT(p, D_DIRECTIVE_ARGS, j, 1, "alias", form);
@@ -1027,19 +1037,22 @@ directive_alias(struct parser *p, size_t i)
 		return;
 	}
 	if (strcmp(short_key, name_key) == 0) {
-		REPORT(p, D_ALIAS_SELF, i, j - i, short_key);
+		REPORT(p, D_ALIAS_SELF, i, short_end - i,
+		    shown(p, 0, i, short_end - i));
 		goto out;
 	}
 	sid = model_exercise(p->m, short_key);
 	nid = model_exercise(p->m, name_key);
 	x = &p->m->exercises[sid];
 	if (x->is_alias) {
-		REPORT(p, D_ALIAS_TWICE, i, j - i, short_key);
+		REPORT(p, D_ALIAS_TWICE, i, short_end - i,
+		    shown(p, 0, i, short_end - i));
 		goto out;
 	}
 	x->is_alias = 1;
 	x->alias_of = nid;
-	set_loc(p, &x->alias_where, i, j - i);
+	x->alias_written = xstrndup(p->s + i, short_end - i);
+	set_loc(p, &x->alias_where, i, short_end - i);
 out:
 	free(short_key);
 	free(name_key);
@@ -1105,6 +1118,9 @@ directive_target(struct parser *p)
 	}
 	id = model_exercise(p->m, key);
 	free(key);
+	if (p->m->exercises[id].written == NULL)
+		p->m->exercises[id].written = xstrndup(p->tmp.data,
+		    p->tmp.len);
 	for (n = 0; n < p->m->ntargets; n++)
 		if (p->m->targets[n].exercise == id) {
 			REPORT(p, D_TARGET_TWICE, ov[2], ov[3] - ov[2],
@@ -1172,6 +1188,9 @@ parse_directive(struct parser *p)
 	if (d < 0) {
 		REPORT(p, D_UNKNOWN_DIRECTIVE, 0, e, shown(p, 0, 0, e),
 		    suggest(p, directives, 8, 0, e));
+		/* Likely a header without its date: its lines say nothing
+		 * more. */
+		p->ctx = CTX_SKIP;
 		return;
 	}
 	i = skip_ws(p, e);
@@ -1219,6 +1238,14 @@ parse_line(struct parser *p, const struct line *ln)
 
 	p->ln = ln;
 	p->s = ln->text;
+	if (ln->source != p->source) {
+		/*
+		 * A new file starts with no session; back in an including
+		 * file, the include directive was the last line read there.
+		 */
+		p->ctx = ln->number == 1 ? CTX_NONE : CTX_DIRECTIVE;
+		p->source = ln->source;
+	}
 	while (i < ln->len && is_blank(ln->text[i]))
 		i++;
 	if (i == ln->len || ln->text[i] == ';' || ln->text[i] == '#')
@@ -1226,6 +1253,8 @@ parse_line(struct parser *p, const struct line *ln)
 	if (ln->bad) {
 		if (i == 0)
 			p->ctx = CTX_SKIP;
+		else if (p->ctx == CTX_SESSION)
+			current(p)->set_lines = 1;	/* no "no sets" too */
 		return;
 	}
 	p->end = content_end(ln->text, ln->len);

@@ -89,6 +89,9 @@ rfile_fill(struct rfile *f)
 			want = BUF_MAX;
 		if (want > f->cap) {
 			f->buf = xrealloc(f->buf, want);
+			/* PCRE2's JIT may read a little past a subject's end;
+			 * keep those bytes defined (valgrind would say so). */
+			memset(f->buf + f->cap, 0, want - f->cap);
 			f->cap = want;
 		}
 	}
@@ -412,6 +415,13 @@ reader_include(struct reader *r, const char *path, const struct line *at,
 	}
 	if (S_ISDIR(st.st_mode)) {
 		diag_add(r->sink, D_INCLUDE_DIR, at->source, at->number,
+		    at->seq, offset, length, name);
+		goto out;
+	}
+	/* A device or a pipe could be endless (/dev/zero) or block for
+	 * ever; /dev/null is the one harmless exception. */
+	if (!S_ISREG(st.st_mode) && strcmp(name, "/dev/null") != 0) {
+		diag_add(r->sink, D_INCLUDE_SPECIAL, at->source, at->number,
 		    at->seq, offset, length, name);
 		goto out;
 	}

@@ -89,18 +89,45 @@ rule_no_sets(const struct rule_ctx *c)
 	}
 }
 
-/* The declared keys and aliases, for "did you mean". */
-static const char **
-declared_keys(const struct model *m, size_t *n)
+/* The declared exercises and aliases: keys to compare, spellings to
+ * show. */
+struct known {
+	const char **keys;
+	const char **shown;
+	size_t n;
+};
+
+static void
+known_names(const struct model *m, struct known *k)
 {
-	const char **keys = xmalloc((m->nexercises + 1) * sizeof(*keys));
 	size_t i;
 
-	*n = 0;
-	for (i = 0; i < m->nexercises; i++)
-		if (m->exercises[i].is_declared || m->exercises[i].is_alias)
-			keys[(*n)++] = m->exercises[i].key;
-	return keys;
+	k->keys = xmalloc((m->nexercises + 1) * sizeof(*k->keys));
+	k->shown = xmalloc((m->nexercises + 1) * sizeof(*k->shown));
+	k->n = 0;
+	for (i = 0; i < m->nexercises; i++) {
+		const struct exercise *x = &m->exercises[i];
+
+		if (!x->is_declared && !x->is_alias)
+			continue;
+		k->keys[k->n] = x->key;
+		k->shown[k->n] = x->is_declared ? x->declared :
+		    x->alias_written;
+		k->n++;
+	}
+}
+
+/* The spelling to suggest for key, or NULL. */
+static const char *
+suggestion(const struct known *k, const char *key)
+{
+	const char *best = closest_word(key, k->keys, k->n);
+	size_t i;
+
+	for (i = 0; best != NULL && i < k->n; i++)
+		if (k->keys[i] == best)
+			return k->shown[i];
+	return NULL;
 }
 
 static int
@@ -111,17 +138,25 @@ undeclared(const struct model *m, uint32_t e)
 	return !x->is_declared && !x->is_alias;
 }
 
+static const char *
+written(const struct model *m, uint32_t e)
+{
+	const struct exercise *x = &m->exercises[e];
+
+	return x->written ? x->written : x->key;
+}
+
 /* Once a journal declares exercises, an undeclared one is likely a typo. */
 static void
 rule_undeclared(const struct rule_ctx *c)
 {
 	const struct model *m = c->m;
-	const char **keys;
-	size_t i, j, n;
+	struct known k;
+	size_t i, j;
 
 	if (!m->any_declared)
 		return;
-	keys = declared_keys(m, &n);
+	known_names(m, &k);
 	for (i = 0; i < m->nsessions; i++) {
 		const struct session *s = &m->sessions[i];
 		uint32_t last_line = 0;
@@ -135,7 +170,8 @@ rule_undeclared(const struct rule_ctx *c)
 			last_line = g->line;
 			diag_add(c->sink, W_UNDECLARED, s->source, g->line,
 			    s->seq + (g->line - s->line), g->name_offset,
-			    g->name_length, key, closest_word(key, keys, n));
+			    g->name_length, written(m, g->name),
+			    suggestion(&k, key));
 		}
 	}
 	for (i = 0; i < m->ntargets; i++) {
@@ -145,9 +181,11 @@ rule_undeclared(const struct rule_ctx *c)
 		if (undeclared(m, t->exercise))
 			diag_add(c->sink, W_UNDECLARED, t->where.source,
 			    t->where.line, t->where.seq, t->where.offset,
-			    t->where.length, key, closest_word(key, keys, n));
+			    t->where.length, written(m, t->exercise),
+			    suggestion(&k, key));
 	}
-	free(keys);
+	free(k.keys);
+	free(k.shown);
 }
 
 /* The load a group's sets were lifted with, in kg, or < 0 if unknown. */
