@@ -5,7 +5,7 @@
 #   make unit          the C unit tests, build/unit/ and build/unit-asan/
 #   make check         deps, liftlog, liftlog-asan, unit tests, tests/run.sh
 #   make deps          scripts/install-deps (apt-get when something is missing)
-#   make demo          deps, liftlog, then check and dump examples/season.journal
+#   make demo          deps, liftlog, then check and report examples/season.journal
 #   make install       PREFIX (/usr/local), MANPREFIX, DESTDIR honoured
 #   make uninstall, make clean
 #   make DEVELOPER=1   warnings are errors
@@ -99,7 +99,7 @@ check: deps
 demo: deps
 	$(MAKE) all
 	./liftlog check --today=2026-11-25 examples/season.journal
-	./liftlog dump --today=2026-11-25 examples/season.journal | head -40
+	./liftlog report --today=2026-11-25 examples/season.journal
 
 install: liftlog $(MAN)
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1 \
