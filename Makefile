@@ -94,7 +94,48 @@ deps:
 check: deps
 	$(MAKE) all asan
 	-$(MAKE) -k unit
+	-$(MAKE) fuzz
 	sh tests/run.sh
+
+# Fuzzing (clang's libFuzzer): build/fuzz/fuzz_journal runs arbitrary bytes
+# through every stage.  The seed corpus is made from the golden journals;
+# new inputs found are kept in build/fuzz/corpus.  fuzz-smoke (part of
+# make check) runs for FUZZ_SECONDS; fuzz-long for hours.
+FUZZ_CC = clang
+FUZZ_FLAGS = -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined -O1 -g
+FUZZ_OBJ = $(SRC:src/%.c=build/fuzz/%.o)
+FUZZ_LIB_OBJ = $(filter-out build/fuzz/main.o,$(FUZZ_OBJ))
+FUZZ_SECONDS = 60
+FUZZ_LONG_SECONDS = 14400
+FUZZ_RUN = ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	build/fuzz/fuzz_journal -dict=tests/fuzz/journal.dict \
+	-max_len=4096 -timeout=10 -rss_limit_mb=2048 \
+	-artifact_prefix=build/fuzz/ build/fuzz/corpus
+
+build/fuzz/%.o: src/%.c $(HDR) config.mk
+	@mkdir -p build/fuzz
+	$(FUZZ_CC) $(CPPFLAGS) $(PCRE2_CFLAGS) -std=c11 $(FUZZ_FLAGS) \
+		-fsanitize=fuzzer-no-link -c -o $@ $<
+
+build/fuzz/fuzz_journal: tests/fuzz/fuzz_journal.c $(FUZZ_LIB_OBJ) $(HDR)
+	$(FUZZ_CC) $(CPPFLAGS) $(PCRE2_CFLAGS) -std=c11 -Isrc $(FUZZ_FLAGS) \
+		-o $@ tests/fuzz/fuzz_journal.c $(FUZZ_LIB_OBJ) $(LIBS)
+
+fuzz: build/fuzz/fuzz_journal
+	@mkdir -p build/fuzz/corpus
+	for f in tests/check/*.journal tests/check/inc/*.journal \
+	    tests/conformance/*.journal tests/conformance/bad/*.journal \
+	    tests/report/*.journal examples/*.journal; do \
+		cp "$$f" "build/fuzz/corpus/seed-`echo $$f | tr / -`"; \
+	done
+
+fuzz-smoke: fuzz
+	$(FUZZ_RUN) -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1
+
+fuzz-long: fuzz
+	$(FUZZ_RUN) -max_total_time=$(FUZZ_LONG_SECONDS) -print_final_stats=1 \
+		-jobs=2 -workers=2
 
 demo: deps
 	$(MAKE) all
@@ -119,4 +160,5 @@ uninstall:
 clean:
 	rm -rf build liftlog liftlog-asan
 
-.PHONY: all asan unit deps check demo install uninstall clean
+.PHONY: all asan unit deps check demo install uninstall clean fuzz \
+	fuzz-smoke fuzz-long

@@ -249,6 +249,17 @@ orphans tests/report args
 golden_all "" "$LIFTLOG"
 echo "# golden CLI tests with the sanitizers"
 golden_all "asan: " "$LIFTLOG_ASAN"
+# Valgrind memcheck: zero errors and zero leaks (VALGRIND=0 leaves it out).
+if [ "${VALGRIND-1}" != 0 ]; then
+	echo "# golden CLI tests under valgrind memcheck"
+	if command -v valgrind >/dev/null 2>&1; then
+		golden_all "valgrind: " "$root/tests/valgrind-liftlog"
+	else
+		echo "valgrind is not installed (scripts/install-deps)" \
+		    >"$tmp/why"
+		fail "valgrind: golden tests" "$tmp/why"
+	fi
+fi
 
 # --- CSV read back ---------------------------------------------------------
 
@@ -282,6 +293,38 @@ else
 	if [ $r_rc -ne 0 ]; then
 		tail -n 20 "$tmp/csv" >"$tmp/why"
 		fail "csv: readback.py exit status $r_rc" "$tmp/why"
+	fi
+fi
+
+# --- fuzzing smoke run -----------------------------------------------------
+
+# `make fuzz` built the libFuzzer harness (tests/fuzz/fuzz_journal.c) and
+# its seed corpus; a short run must end without a crash, a leak, a
+# sanitizer report or a timeout.  FUZZ_SECONDS=0 leaves it out.
+FUZZ_SECONDS=${FUZZ_SECONDS-60}
+if [ "$FUZZ_SECONDS" -gt 0 ]; then
+	echo "# fuzzing: $FUZZ_SECONDS s smoke run (make fuzz-long for hours)"
+	if [ ! -x build/fuzz/fuzz_journal ]; then
+		echo "build/fuzz/fuzz_journal did not build (make fuzz)" >"$tmp/why"
+		fail "fuzz: smoke run" "$tmp/why"
+	elif ASAN_OPTIONS=detect_leaks=1 build/fuzz/fuzz_journal \
+	    -dict=tests/fuzz/journal.dict -max_len=4096 -timeout=10 \
+	    -rss_limit_mb=2048 -artifact_prefix="$tmp/" \
+	    -max_total_time="$FUZZ_SECONDS" -print_final_stats=1 \
+	    build/fuzz/corpus >"$tmp/fuzz" 2>&1; then
+		f_runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$tmp/fuzz")
+		pass "fuzz: $FUZZ_SECONDS s, ${f_runs:-?} executions, no crash"
+	else
+		grep -v '^#\|^INFO\|^\[' "$tmp/fuzz" | tail -n 40 >"$tmp/why"
+		for f_art in "$tmp"/crash-* "$tmp"/leak-* "$tmp"/timeout-* \
+		    "$tmp"/oom-*; do
+			[ -f "$f_art" ] || continue
+			mkdir -p build/fuzz/found
+			cp "$f_art" build/fuzz/found/
+			echo "input kept in build/fuzz/found/$(basename "$f_art")" \
+			    >>"$tmp/why"
+		done
+		fail "fuzz: smoke run" "$tmp/why"
 	fi
 fi
 

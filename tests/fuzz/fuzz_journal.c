@@ -1,0 +1,114 @@
+/*
+ * fuzz_journal.c -- a libFuzzer harness: arbitrary bytes as a journal,
+ * through every stage liftlog has (read, parse, finalise, validate, the
+ * diagnostics printer) and, when the journal is valid, every report and
+ * every renderer.  Built by `make fuzz` with clang's -fsanitize=fuzzer,
+ * address,undefined; output goes to /dev/null.
+ *
+ * The bytes are written to one temporary file per process, in an empty
+ * folder of its own, so that relative includes find nothing and the
+ * journal is read through the same path a user's file takes.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "analysis.h"
+#include "date.h"
+#include "grammar.h"
+#include "journal.h"
+#include "render.h"
+#include "report.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static char path[] = "/tmp/liftlog-fuzz-XXXXXX/journal";
+static int fd = -1;
+static FILE *sink;
+
+static int
+open_journal(void)
+{
+	int d = open(path, O_RDWR | O_CREAT | O_TRUNC, 0600);
+
+	if (d < 0)
+		abort();
+	return d;
+}
+
+static void
+setup(void)
+{
+	char dir[] = "/tmp/liftlog-fuzz-XXXXXX";
+
+	if (mkdtemp(dir) == NULL)
+		abort();
+	memcpy(path, dir, strlen(dir));
+	fd = open_journal();
+}
+
+static void
+render(struct table *t)
+{
+	struct render_opts o = { 0, 1, 1, NULL };
+
+	render_text(t, sink, &o);
+	o.utf8 = 0;
+	o.color = 1;
+	render_text(t, sink, &o);
+	render_csv(t, sink, &o);
+	render_tsv(t, sink, &o);
+	table_free(t);
+}
+
+static void
+reports(const struct model *m, int32_t today, int with_range)
+{
+	struct report_opts ro;
+	struct view v;
+
+	memset(&ro, 0, sizeof(ro));
+	ro.today = today;
+	if (with_range && m->nsessions > 0) {
+		ro.has_begin = 1;
+		ro.begin = m->sessions[0].date + 3;
+		ro.has_end = 1;
+		ro.end = m->sessions[m->nsessions - 1].date;
+	}
+	view_init(&v, m, &ro);
+	render(report_weekly(&v, 0));
+	render(report_weekly(&v, 4));
+	render(report_progress(&v));
+	render(report_progress_weeks(&v));
+	render(report_deload(&v, INT32_MIN));
+	render(report_deload(&v, today - 13));
+	render(report_export(&v));
+	view_release(&v);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *paths[1] = { path };
+	struct journal j;
+	int32_t today = date_from_civil(2026, 11, 25);
+
+	if (sink == NULL) {
+		grammar_init();
+		sink = fopen("/dev/null", "w");
+		setup();
+	}
+	if (ftruncate(fd, 0) != 0 || pwrite(fd, data, size, 0) !=
+	    (ssize_t)size)
+		abort();
+	if (journal_load(&j, paths, 1, size % 2, today) == 0) {
+		reports(j.model, today, 0);
+		reports(j.model, today, 1);
+	}
+	journal_print(&j, sink);
+	journal_release(&j);
+	return 0;
+}
