@@ -1246,6 +1246,13 @@ parse_line(struct parser *p, const struct line *ln)
 		p->ctx = ln->number == 1 ? CTX_NONE : CTX_DIRECTIVE;
 		p->source = ln->source;
 	}
+	if (ln->bad && ln->len == 0) {
+		/* A line too long to keep: whatever it was, its session
+		 * (if any) goes on, and it counts as one of its lines. */
+		if (p->ctx == CTX_SESSION)
+			current(p)->set_lines = 1;
+		return;
+	}
 	while (i < ln->len && is_blank(ln->text[i]))
 		i++;
 	if (i == ln->len || ln->text[i] == ';' || ln->text[i] == '#')

@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,7 @@ struct rfile {
 	unsigned lineno;
 	char *buf;
 	size_t cap, start, end;
+	size_t first_block;	/* the buffer's first size */
 	int eof;
 };
 
@@ -56,9 +58,17 @@ struct reader {
 static void
 rfile_open(struct rfile *f, int fd, unsigned source)
 {
+	struct stat st;
+
 	memset(f, 0, sizeof(*f));
 	f->fd = fd;
 	f->source = source;
+	/* A small file gets a small buffer: a chain of a thousand short
+	 * includes must not cost a block each. */
+	f->first_block = BLOCK;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0 &&
+	    (uintmax_t)st.st_size < BLOCK / 2)
+		f->first_block = (size_t)st.st_size + 4096;
 }
 
 static void
@@ -82,8 +92,8 @@ rfile_fill(struct rfile *f)
 		f->end -= f->start;
 		f->start = 0;
 	}
-	if (f->cap - f->end < BLOCK / 2) {
-		size_t want = f->cap ? f->cap * 2 : BLOCK;
+	if (f->cap == 0 || f->cap - f->end < f->cap / 4) {
+		size_t want = f->cap ? f->cap * 2 : f->first_block;
 
 		if (want > BUF_MAX)
 			want = BUF_MAX;

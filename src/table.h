@@ -45,7 +45,7 @@ enum col_flag {
 	COL_LOAD = 1 << 0,	/* a load: text output names the unit */
 	COL_TEXT_ONLY = 1 << 1,	/* not in CSV/TSV (the sparkline) */
 	COL_DATA_ONLY = 1 << 2,	/* not in text output (e.g. file, unit) */
-	COL_WRAP = 1 << 3	/* free text: last in text output */
+	COL_WRAP = 1 << 3	/* free text (a note, a message) */
 };
 
 struct column {
