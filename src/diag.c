@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistr.h>
+
 #include "util.h"
 
 struct diag_def {
@@ -338,10 +340,23 @@ show_line(FILE *fp, const char *text, size_t len, size_t off, size_t tlen)
 	}
 	if (cut_left)
 		fputs("...", fp);
-	for (i = from; i < to; i++) {
+	for (i = from; i < to;) {
 		unsigned char c = (unsigned char)text[i];
+		ucs4_t uc;
+		int n;
 
+		if (c >= 0x80) {
+			/* Invalid UTF-8 is shown as '?', never as raw bytes. */
+			n = u8_mbtoucr(&uc, (const uint8_t *)text + i, to - i);
+			if (n > 0)
+				fwrite(text + i, 1, (size_t)n, fp);
+			else
+				fputc('?', fp);
+			i += n > 0 ? (size_t)n : 1;
+			continue;
+		}
 		fputc(c < 0x20 && c != '\t' ? '?' : c == 0x7f ? '?' : c, fp);
+		i++;
 	}
 	if (cut_right)
 		fputs("...", fp);

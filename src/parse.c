@@ -474,8 +474,14 @@ load_value(struct parser *p, size_t i, size_t e, enum load_kind *kind,
 	}
 	if ((*kind == LOAD_ABS && (*kg < 0 || *kg > 1000)) ||
 	    (*kind == LOAD_BW && (*kg < -1000 || *kg > 1000))) {
-		REPORT(p, D_LOAD_RANGE, i, e - i, shown(p, 0, i, e - i),
-		    format_decimal(num, *kg, 1));
+		/* Digits beyond a million are not counted exactly: say so
+		 * rather than print a made-up figure. */
+		if (*kg > 1e6 || *kg < -1e6)
+			snprintf(num, sizeof(num), "%s1000000", *kg > 0 ?
+			    "over " : "under -");
+		else
+			format_decimal(num, *kg, 1);
+		REPORT(p, D_LOAD_RANGE, i, e - i, shown(p, 0, i, e - i), num);
 		return -1;
 	}
 	return 0;
