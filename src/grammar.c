@@ -333,6 +333,13 @@ gram_fold_name(const char *s, size_t n)
 		else
 			len = n;
 	}
+	/* Blanks at either end go; a '-' or '_' there is part of the name. */
+	while (len > 0 && (src[len - 1] == ' ' || src[len - 1] == '\t'))
+		len--;
+	while (len > 0 && (src[0] == ' ' || src[0] == '\t')) {
+		src++;
+		len--;
+	}
 	buf_init(&b);
 	for (i = 0; i < len; i++) {
 		char c = src[i];
@@ -341,13 +348,15 @@ gram_fold_name(const char *s, size_t n)
 			pending = 1;
 			continue;
 		}
-		if (pending && b.len > 0)
+		if (pending)
 			buf_addc(&b, '-');
 		pending = 0;
 		if (c >= 'A' && c <= 'Z')
 			c = (char)(c - 'A' + 'a');
 		buf_addc(&b, c);
 	}
+	if (pending)
+		buf_addc(&b, '-');
 	free(lower);
 	return buf_detach(&b);
 }

@@ -8,6 +8,8 @@
 
 #include "util.h"
 
+static void clear(struct cell *c);
+
 struct table *
 table_new(const char *title, const char *unit, const struct column *cols,
     size_t ncols)
@@ -28,10 +30,8 @@ table_free(struct table *t)
 
 	if (t == NULL)
 		return;
-	for (i = 0; i < t->nrows * t->ncols; i++) {
-		free(t->cells[i].text);
-		free(t->cells[i].series);
-	}
+	for (i = 0; i < t->nrows * t->ncols; i++)
+		clear(&t->cells[i]);
 	free(t->cells);
 	free(t->title);
 	free(t->unit);
@@ -56,14 +56,22 @@ table_add_row(struct table *t)
 	t->nrows++;
 }
 
+static void
+clear(struct cell *c)
+{
+	if (c->type == CELL_TEXT)
+		free(c->text);
+	else if (c->type == CELL_SERIES)
+		free(c->series);
+	memset(c, 0, sizeof(*c));
+}
+
 static struct cell *
 last(struct table *t, size_t col)
 {
 	struct cell *c = &t->cells[(t->nrows - 1) * t->ncols + col];
 
-	free(c->text);
-	free(c->series);
-	memset(c, 0, sizeof(*c));
+	clear(c);
 	return c;
 }
 
@@ -85,7 +93,7 @@ table_number(struct table *t, size_t col, double v, int prec)
 
 	c->type = CELL_NUMBER;
 	c->num = v;
-	c->prec = prec;
+	c->prec = (uint8_t)(prec < 0 ? 0 : prec > 9 ? 9 : prec);
 }
 
 void
@@ -115,7 +123,7 @@ table_series(struct table *t, size_t col, const double *v, size_t n)
 	c->series = xmalloc((n ? n : 1) * sizeof(*v));
 	if (n)
 		memcpy(c->series, v, n * sizeof(*v));
-	c->nseries = n;
+	c->nseries = (uint32_t)n;
 }
 
 void

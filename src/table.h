@@ -28,16 +28,19 @@ enum cell_type {
 /* What a value means to the reader; text output may colour it. */
 enum tone { TONE_NONE, TONE_GOOD, TONE_WARN, TONE_BAD };
 
+/* 16 bytes: a report of half a million rows stays affordable. */
 struct cell {
-	enum cell_type type;
-	enum tone tone;
-	int prec;		/* CELL_NUMBER: decimals shown at most */
-	double num;		/* CELL_NUMBER */
-	long long whole;	/* CELL_INT */
-	int32_t date;		/* CELL_DATE */
-	char *text;		/* CELL_TEXT, owned */
-	double *series;		/* CELL_SERIES, owned; < 0 = no value */
-	size_t nseries;
+	uint8_t type;		/* enum cell_type */
+	uint8_t tone;		/* enum tone */
+	uint8_t prec;		/* CELL_NUMBER: decimals shown at most */
+	uint32_t nseries;	/* CELL_SERIES: values */
+	union {
+		double num;	/* CELL_NUMBER */
+		long long whole; /* CELL_INT */
+		int32_t date;	/* CELL_DATE */
+		char *text;	/* CELL_TEXT, owned */
+		double *series;	/* CELL_SERIES, owned; < 0 = no value */
+	};
 };
 
 /* Column flags: how renderers treat a column. */
