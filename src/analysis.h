@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "model.h"
+#include "table.h"
 
 struct report_opts {
 	int32_t today;
@@ -31,6 +32,8 @@ struct view {
 	size_t n;
 	uint8_t *wanted;	/* per exercise entry: -x selects it */
 	int32_t first_date, last_date;	/* of the sessions in view */
+	/* Where reports stream their rows (table_stream), or NULL. */
+	const struct table_sink *sink;
 };
 
 void view_init(struct view *v, const struct model *m,

@@ -137,14 +137,32 @@ static int
 run_one(struct model *m, const struct options *o, report_fn fn)
 {
 	struct report_opts ro;
+	struct render_stream rs;
+	struct render_opts rd;
 	struct view v;
 	struct table *t;
 
 	report_options(o, &ro);
 	view_init(&v, m, &ro);
+	if (o->output == OUT_CSV || o->output == OUT_TSV) {
+		/* Rows go out as they are made: export of a decade of
+		 * training never sits in memory. */
+		render_options(o, &rd);
+		render_stream_init(&rs, stdout, &rd, o->output == OUT_TSV);
+		v.sink = &rs.sink;
+	}
 	t = fn(&v);
 	view_release(&v);
-	return render_all(&t, 1, o);
+	if (v.sink == NULL)
+		return render_all(&t, 1, o);
+	table_finish(t);
+	table_free(t);
+	if (render_stream_finish(&rs) < 0) {
+		if (write_errno == 0)
+			write_errno = errno ? errno : EIO;
+		return 2;
+	}
+	return 0;
 }
 
 static struct table *

@@ -18,8 +18,7 @@ render_cell(const struct cell *c, char out[32])
 	case CELL_NUMBER:
 		return format_decimal(out, c->num, c->prec);
 	case CELL_INT:
-		snprintf(out, 32, "%lld", c->whole);
-		return out;
+		return format_whole(out, c->whole);
 	case CELL_DATE:
 		date_format(c->date, out);
 		return out;
@@ -45,80 +44,125 @@ is_data_col(const struct column *col)
 	return !(col->flags & COL_TEXT_ONLY);
 }
 
-/* CSV: quote only where RFC 4180 needs it; libcsv does the quoting. */
+/*
+ * CSV: quote only where RFC 4180 needs it; libcsv does the quoting.  Rows
+ * are built in a buffer and written with one call: a report of millions
+ * of rows would otherwise spend its time in stdio's per-call locking.
+ */
 static void
-csv_field(FILE *fp, const char *s, int guard)
+csv_field(struct buf *b, const char *s, int guard)
 {
-	struct buf b;
+	size_t need;
+	struct buf g;
 
-	buf_init(&b);
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		if (guard)
+			buf_addc(b, '\'');
+		buf_adds(b, s);
+		return;
+	}
+	buf_init(&g);
 	if (guard)
-		buf_addc(&b, '\'');
-	buf_adds(&b, s);
-	if (strpbrk(b.data, ",\"\r\n") != NULL)
-		csv_fwrite(fp, b.data, b.len);
-	else
-		fwrite(b.data, 1, b.len, fp);
-	buf_release(&b);
+		buf_addc(&g, '\'');
+	buf_adds(&g, s);
+	/* csv_write needs at most twice the bytes plus the two quotes. */
+	need = 2 * g.len + 2;
+	b->data = xgrow(b->data, 1, b->len + need + 1, &b->cap);
+	b->len += csv_write(b->data + b->len, need, g.data, g.len);
+	b->data[b->len] = '\0';
+	buf_release(&g);
 }
 
 /* TSV: the same cells, tabs and line ends inside a cell as spaces. */
 static void
-tsv_field(FILE *fp, const char *s, int guard)
+tsv_field(struct buf *b, const char *s, int guard)
 {
 	if (guard)
-		fputc('\'', fp);
+		buf_addc(b, '\'');
 	for (; *s; s++)
-		fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, fp);
+		buf_addc(b, *s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
 }
 
-typedef void (*field_fn)(FILE *, const char *, int);
+typedef void (*field_fn)(struct buf *, const char *, int);
+
+static void
+data_header(const struct table *t, struct buf *b, const struct render_opts *o,
+    char sep, field_fn field)
+{
+	size_t c;
+	int first = 1;
+
+	if (o->journal) {
+		field(b, "journal", 0);
+		first = 0;
+	}
+	for (c = 0; c < t->ncols; c++) {
+		if (!is_data_col(&t->cols[c]))
+			continue;
+		if (!first)
+			buf_addc(b, sep);
+		field(b, t->cols[c].name, 0);
+		first = 0;
+	}
+	buf_addc(b, '\n');
+}
+
+static void
+data_row(const struct table *t, size_t r, struct buf *b,
+    const struct render_opts *o, char sep, field_fn field)
+{
+	char num[32];
+	size_t c;
+	int first = 1;
+
+	if (o->journal) {
+		field(b, o->journal, render_needs_guard(o->journal));
+		first = 0;
+	}
+	for (c = 0; c < t->ncols; c++) {
+		const struct cell *cell = table_cell(t, r, c);
+		const char *s;
+
+		if (!is_data_col(&t->cols[c]))
+			continue;
+		if (!first)
+			buf_addc(b, sep);
+		first = 0;
+		s = render_cell(cell, num);
+		if (cell->type != CELL_TEXT)
+			buf_adds(b, s);	/* a figure or a date: never quoted */
+		else
+			field(b, s, render_needs_guard(s));
+	}
+	buf_addc(b, '\n');
+}
+
+/* Write out what b holds and empty it. */
+static void
+drain(struct buf *b, FILE *fp)
+{
+	if (b->len > 0)
+		fwrite(b->data, 1, b->len, fp);
+	buf_reset(b);
+}
 
 static int
 render_data(const struct table *t, FILE *fp, const struct render_opts *o,
     char sep, field_fn field)
 {
-	char num[32];
-	size_t r, c;
-	int first;
+	struct buf b;
+	size_t r;
 
-	if (o->header) {
-		first = 1;
-		if (o->journal) {
-			field(fp, "journal", 0);
-			first = 0;
-		}
-		for (c = 0; c < t->ncols; c++) {
-			if (!is_data_col(&t->cols[c]))
-				continue;
-			if (!first)
-				fputc(sep, fp);
-			field(fp, t->cols[c].name, 0);
-			first = 0;
-		}
-		fputc('\n', fp);
-	}
+	buf_init(&b);
+	if (o->header)
+		data_header(t, &b, o, sep, field);
 	for (r = 0; r < t->nrows; r++) {
-		first = 1;
-		if (o->journal) {
-			field(fp, o->journal, render_needs_guard(o->journal));
-			first = 0;
-		}
-		for (c = 0; c < t->ncols; c++) {
-			const struct cell *cell = table_cell(t, r, c);
-			const char *s;
-
-			if (!is_data_col(&t->cols[c]))
-				continue;
-			if (!first)
-				fputc(sep, fp);
-			first = 0;
-			s = render_cell(cell, num);
-			field(fp, s, cell->type == CELL_TEXT &&
-			    render_needs_guard(s));
-		}
-		fputc('\n', fp);
+		data_row(t, r, &b, o, sep, field);
+		if (b.len > 65536)
+			drain(&b, fp);
 	}
+	drain(&b, fp);
+	buf_release(&b);
 	return ferror(fp) ? -1 : 0;
 }
 
@@ -132,6 +176,49 @@ int
 render_tsv(const struct table *t, FILE *fp, const struct render_opts *o)
 {
 	return render_data(t, fp, o, '\t', tsv_field);
+}
+
+/* Streaming: the table hands over each row as soon as it is complete. */
+static void
+stream_header(const struct table *t, void *ctx)
+{
+	struct render_stream *s = ctx;
+
+	if (s->opts.header)
+		data_header(t, &s->out, &s->opts, s->tsv ? '\t' : ',',
+		    s->tsv ? tsv_field : csv_field);
+}
+
+static void
+stream_row(const struct table *t, size_t row, void *ctx)
+{
+	struct render_stream *s = ctx;
+
+	data_row(t, row, &s->out, &s->opts, s->tsv ? '\t' : ',',
+	    s->tsv ? tsv_field : csv_field);
+	if (s->out.len > 65536)
+		drain(&s->out, s->fp);
+}
+
+void
+render_stream_init(struct render_stream *s, FILE *fp,
+    const struct render_opts *o, int tsv)
+{
+	s->fp = fp;
+	s->opts = *o;
+	s->tsv = tsv;
+	buf_init(&s->out);
+	s->sink.header = stream_header;
+	s->sink.row = stream_row;
+	s->sink.ctx = s;
+}
+
+int
+render_stream_finish(struct render_stream *s)
+{
+	drain(&s->out, s->fp);
+	buf_release(&s->out);
+	return ferror(s->fp) ? -1 : 0;
 }
 
 /* Characters in a UTF-8 string (each counts one column). */

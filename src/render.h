@@ -15,6 +15,7 @@
 #include <stdio.h>
 
 #include "table.h"
+#include "util.h"
 
 struct render_opts {
 	int color;	/* ANSI colours (the caller decided: tty, NO_COLOR) */
@@ -26,6 +27,24 @@ struct render_opts {
 int render_text(const struct table *t, FILE *fp, const struct render_opts *o);
 int render_csv(const struct table *t, FILE *fp, const struct render_opts *o);
 int render_tsv(const struct table *t, FILE *fp, const struct render_opts *o);
+
+/*
+ * CSV or TSV written row by row while a report fills its table, so that a
+ * report of millions of rows (export) never holds them: pass &s->sink to
+ * the report (struct view's sink), then call table_finish().
+ */
+struct render_stream {
+	struct table_sink sink;
+	FILE *fp;
+	struct render_opts opts;
+	int tsv;
+	struct buf out;		/* rows not yet written */
+};
+
+void render_stream_init(struct render_stream *s, FILE *fp,
+    const struct render_opts *o, int tsv);
+/* Write what is left after table_finish(); -1 on a write error. */
+int render_stream_finish(struct render_stream *s);
 
 /*
  * A cell as plain text into out (32+ bytes for numbers; text cells are

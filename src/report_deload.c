@@ -521,6 +521,7 @@ deload_init(struct deload *d, const struct view *v)
 	d->v = v;
 	d->m = m;
 	d->t = table_new(NULL, model_unit_name(m), columns, C_NCOLS);
+	table_stream(d->t, v->sink);
 	d->n = v->n;
 	d->order = xmalloc((v->n ? v->n : 1) * sizeof(*d->order));
 	memcpy(d->order, v->idx, v->n * sizeof(*d->order));

@@ -34,11 +34,11 @@ add_set(struct table *t, const struct model *m, const struct session *s,
 
 	table_add_row(t);
 	table_date(t, C_DATE, s->date);
-	table_text(t, C_KIND, kind_names[s->kind]);
-	table_text(t, C_INTENT, intents[s->intent]);
-	table_text(t, C_TITLE, model_string(m, s->title));
-	table_text(t, C_EXERCISE, model_exercise_name(m, exercise));
-	table_text(t, C_CATEGORY, m->exercises[exercise].category ==
+	table_text_ref(t, C_KIND, kind_names[s->kind]);
+	table_text_ref(t, C_INTENT, intents[s->intent]);
+	table_text_ref(t, C_TITLE, model_string(m, s->title));
+	table_text_ref(t, C_EXERCISE, model_exercise_name(m, exercise));
+	table_text_ref(t, C_CATEGORY, m->exercises[exercise].category ==
 	    CAT_ACCESSORY ? "accessory" : "core");
 	table_int(t, C_SET, n);
 	if (g->reps > 0)
@@ -47,7 +47,7 @@ add_set(struct table *t, const struct model *m, const struct session *s,
 		table_int(t, C_SECONDS, g->seconds);
 	if (load >= 0)
 		table_number(t, C_LOAD, model_to_unit(m, load), 1);
-	table_text(t, C_UNIT, model_unit_name(m));
+	table_text_ref(t, C_UNIT, model_unit_name(m));
 	if (g->rpe2 >= 0)
 		table_number(t, C_RPE, g->rpe2 / 2.0, 1);
 	if (g->rir >= 0)
@@ -56,8 +56,8 @@ add_set(struct table *t, const struct model *m, const struct session *s,
 		table_number(t, C_E1RM, model_to_unit(m, e1rm), 1);
 	if (load >= 0 && g->reps > 0)
 		table_number(t, C_TONNAGE, model_to_unit(m, load) * g->reps, 1);
-	table_text(t, C_NOTE, model_string(m, s->note));
-	table_text(t, C_FILE, m->sources[s->source]);
+	table_text_ref(t, C_NOTE, model_string(m, s->note));
+	table_text_ref(t, C_FILE, m->sources[s->source]);
 	table_int(t, C_LINE, g->line);
 }
 
@@ -67,14 +67,16 @@ report_export(const struct view *v)
 	const struct model *m = v->m;
 	struct table *t = table_new(NULL, model_unit_name(m), columns,
 	    C_NCOLS);
-	/* Sets of each exercise so far in the current session; the entries
-	 * touched are reset after the session, so a session costs only its
-	 * own groups. */
-	long long *numbered = xcalloc(m->nexercises ? m->nexercises : 1,
-	    sizeof(*numbered));
+	long long *numbered;
 	size_t i, j;
 	uint16_t k;
 
+	table_stream(t, v->sink);
+	/* Sets of each exercise so far in the current session; the entries
+	 * touched are reset after the session, so a session costs only its
+	 * own groups. */
+	numbered = xcalloc(m->nexercises ? m->nexercises : 1,
+	    sizeof(*numbered));
 	for (i = 0; i < v->n; i++) {
 		const struct session *s = view_session(v, i);
 		size_t end = s->first_group + s->ngroups;

@@ -213,7 +213,10 @@ chronological(const struct view *v)
 static struct table *
 new_table(const struct view *v, const struct column *cols, size_t n)
 {
-	return table_new(NULL, model_unit_name(v->m), cols, n);
+	struct table *t = table_new(NULL, model_unit_name(v->m), cols, n);
+
+	table_stream(t, v->sink);
+	return t;
 }
 
 /* A load or e1RM in kg, shown in the journal's unit; < 0 stays empty. */

@@ -181,6 +181,7 @@ report_weekly(const struct view *v, size_t last)
 	int32_t first = 0, today_week;
 	size_t nweeks, ndays, i, from;
 
+	table_stream(t, v->sink);
 	nweeks = view_weeks(v, &first);
 	if (nweeks == 0)
 		return t;

@@ -3,6 +3,7 @@
  */
 #include "table.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,8 +47,43 @@ table_set_title(struct table *t, const char *title)
 }
 
 void
+table_stream(struct table *t, const struct table_sink *sink)
+{
+	t->sink = sink;
+}
+
+/* Hand the rows kept so far to the sink and drop them. */
+static void
+flush(struct table *t)
+{
+	size_t r, i;
+
+	if (!t->header_done) {
+		t->header_done = 1;
+		if (t->sink->header)
+			t->sink->header(t, t->sink->ctx);
+	}
+	for (r = 0; r < t->nrows; r++)
+		t->sink->row(t, r, t->sink->ctx);
+	for (i = 0; i < t->nrows * t->ncols; i++)
+		clear(&t->cells[i]);
+	t->emitted += t->nrows;
+	t->nrows = 0;
+}
+
+void
+table_finish(struct table *t)
+{
+	if (t->sink)
+		flush(t);
+}
+
+void
 table_add_row(struct table *t)
 {
+	/* A streamed table keeps one row: the one being filled. */
+	if (t->sink && t->nrows > 0)
+		flush(t);
 	size_t need = (t->nrows + 1) * t->ncols;
 
 	t->cells = xgrow(t->cells, sizeof(*t->cells), need, &t->cap);
@@ -59,7 +95,7 @@ table_add_row(struct table *t)
 static void
 clear(struct cell *c)
 {
-	if (c->type == CELL_TEXT)
+	if (c->type == CELL_TEXT && !c->borrowed)
 		free(c->text);
 	else if (c->type == CELL_SERIES)
 		free(c->series);
@@ -84,6 +120,18 @@ table_text(struct table *t, size_t col, const char *s)
 		return;
 	c->type = CELL_TEXT;
 	c->text = xstrdup(s);
+}
+
+void
+table_text_ref(struct table *t, size_t col, const char *s)
+{
+	struct cell *c = last(t, col);
+
+	if (s == NULL)
+		return;
+	c->type = CELL_TEXT;
+	c->borrowed = 1;
+	c->text = (char *)(uintptr_t)s;	/* never written through */
 }
 
 void

@@ -33,12 +33,13 @@ struct cell {
 	uint8_t type;		/* enum cell_type */
 	uint8_t tone;		/* enum tone */
 	uint8_t prec;		/* CELL_NUMBER: decimals shown at most */
+	uint8_t borrowed;	/* CELL_TEXT: text is not the table's */
 	uint32_t nseries;	/* CELL_SERIES: values */
 	union {
 		double num;	/* CELL_NUMBER */
 		long long whole; /* CELL_INT */
 		int32_t date;	/* CELL_DATE */
-		char *text;	/* CELL_TEXT, owned */
+		char *text;	/* CELL_TEXT, owned unless borrowed */
 		double *series;	/* CELL_SERIES, owned; < 0 = no value */
 	};
 };
@@ -56,6 +57,18 @@ struct column {
 	unsigned flags;
 };
 
+/*
+ * A table may hand its rows to a sink as they are completed instead of
+ * keeping them (CSV and TSV output of big reports): header() once, before
+ * the first row, then row() for each row, which is dropped afterwards.
+ */
+struct table;
+struct table_sink {
+	void (*header)(const struct table *t, void *ctx);
+	void (*row)(const struct table *t, size_t row, void *ctx);
+	void *ctx;
+};
+
 struct table {
 	char *title;		/* a section title for text output, or NULL */
 	char *unit;		/* "kg" or "lb": for COL_LOAD headers */
@@ -63,6 +76,9 @@ struct table {
 	size_t ncols;
 	struct cell *cells;	/* nrows x ncols */
 	size_t nrows, cap;
+	const struct table_sink *sink;	/* NULL: keep every row */
+	size_t emitted;		/* rows already handed to the sink */
+	int header_done;
 };
 
 struct table *table_new(const char *title, const char *unit,
@@ -71,9 +87,21 @@ void table_free(struct table *t);
 /* Replace the section title (NULL for none). */
 void table_set_title(struct table *t, const char *title);
 
+/*
+ * Stream the rows to sink (NULL: keep them).  A report calls it right
+ * after table_new() with its view's sink; the caller calls table_finish()
+ * once the report is built, which hands over the last row (and the header
+ * of an empty table).
+ */
+void table_stream(struct table *t, const struct table_sink *sink);
+void table_finish(struct table *t);
+
 /* Add an empty row; the setters fill the last row. */
 void table_add_row(struct table *t);
 void table_text(struct table *t, size_t col, const char *s);
+/* The same without a copy: s must outlive the table (a string of the
+ * model, or a constant). */
+void table_text_ref(struct table *t, size_t col, const char *s);
 void table_number(struct table *t, size_t col, double v, int prec);
 void table_int(struct table *t, size_t col, long long v);
 void table_date(struct table *t, size_t col, int32_t date);

@@ -185,19 +185,53 @@ edit_distance(const char *a, const char *b)
 	return d;
 }
 
+/* Decimal digits of v into out, returning the end (no NUL). */
+static char *
+put_uint(char *out, unsigned long long v)
+{
+	char tmp[24];
+	int n = 0;
+
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	while (n > 0)
+		*out++ = tmp[--n];
+	return out;
+}
+
+char *
+format_whole(char out[32], long long v)
+{
+	char *p = out;
+
+	if (v < 0) {
+		*p++ = '-';
+		p = put_uint(p, 0ULL - (unsigned long long)v);
+	} else
+		p = put_uint(p, (unsigned long long)v);
+	*p = '\0';
+	return out;
+}
+
 char *
 format_decimal(char out[32], double v, int prec)
 {
 	double scale = 1, r;
-	long long whole, frac, i;
-	int neg, digits = prec;
-	char fbuf[24];
+	unsigned long long whole, frac;
+	int i, digits = prec;
+	char *p = out;
 
 	for (i = 0; i < prec; i++)
 		scale *= 10;
-	if (!isfinite(v) || fabs(v) * scale > 9e15) {
+	if (!isfinite(v)) {
 		snprintf(out, 32, "%s", isnan(v) ? "nan" : v < 0 ? "-inf" :
 		    "inf");
+		return out;
+	}
+	if (fabs(v) * scale > 9e15) {
+		snprintf(out, 32, "%.0f", v);
 		return out;
 	}
 	/*
@@ -208,18 +242,27 @@ format_decimal(char out[32], double v, int prec)
 	 * them.
 	 */
 	r = floor(fabs(v) * scale + 0.5 + 1e-9);
-	neg = v < 0 && r > 0;
-	whole = (long long)(r / scale);
-	frac = (long long)(r - (double)whole * scale);
+	whole = (unsigned long long)(r / scale);
+	frac = (unsigned long long)(r - (double)whole * scale);
 	while (digits > 0 && frac % 10 == 0) {
 		frac /= 10;
 		digits--;
 	}
+	if (v < 0 && r > 0)
+		*p++ = '-';
+	p = put_uint(p, whole);
 	if (digits > 0) {
-		snprintf(fbuf, sizeof(fbuf), "%0*lld", digits, frac);
-		snprintf(out, 32, "%s%lld.%s", neg ? "-" : "", whole, fbuf);
-	} else
-		snprintf(out, 32, "%s%lld", neg ? "-" : "", whole);
+		char *d = p + 1 + digits;
+
+		*p = '.';
+		*d = '\0';
+		while (digits-- > 0) {
+			*--d = (char)('0' + frac % 10);
+			frac /= 10;
+		}
+		return out;
+	}
+	*p = '\0';
 	return out;
 }
 

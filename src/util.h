@@ -45,6 +45,8 @@ char *buf_detach(struct buf *b);
  * hold 32 bytes.  Returns out.
  */
 char *format_decimal(char out[32], double v, int prec);
+/* v in decimal, whatever the locale; returns out. */
+char *format_whole(char out[32], long long v);
 
 /* The candidate closest to word by edit distance, or NULL if none is close
  * enough to suggest. */
