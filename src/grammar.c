@@ -46,10 +46,11 @@ static const char *const sources[PAT_COUNT] = {
 	[PAT_DISTANCE] = "(" NUMBER ")(km|mi|m)$",
 	[PAT_LOAD] = "(?:bw(?:([+-])(" NUMBER ")(kg|lbs?)?)?|"
 	    "(-?)(" NUMBER ")(kg|lbs?)?)$",
-	[PAT_NUMBER] = NUMBER "$",
 };
 
 static pcre2_code *codes[PAT_COUNT];
+static int jitted[PAT_COUNT];	/* JIT-compiled: use the fast entry */
+static int pairs[PAT_COUNT];	/* capture pairs, the whole match included */
 static pcre2_match_data *mdata[PAT_COUNT];
 static pcre2_match_context *mctx;
 
@@ -81,7 +82,14 @@ grammar_init(void)
 			exit(2);
 		}
 		/* Without JIT (some platforms) the interpreter is used. */
-		(void)pcre2_jit_compile(codes[i], PCRE2_JIT_COMPLETE);
+		jitted[i] = pcre2_jit_compile(codes[i], PCRE2_JIT_COMPLETE) == 0;
+		{
+			uint32_t n = 0;
+
+			pcre2_pattern_info(codes[i], PCRE2_INFO_CAPTURECOUNT,
+			    &n);
+			pairs[i] = n + 1 > 8 ? 8 : (int)n + 1;
+		}
 		mdata[i] = pcre2_match_data_create_from_pattern(codes[i],
 		    NULL);
 		if (mdata[i] == NULL) {
@@ -113,9 +121,15 @@ gram_match(enum gram_pattern p, const char *s, size_t len, size_t start,
 	PCRE2_SIZE *v;
 	int rc, i;
 
-	/* The reader has checked every line for valid UTF-8. */
-	rc = pcre2_match(codes[p], (PCRE2_SPTR)s, len, start,
-	    PCRE2_NO_UTF_CHECK, mdata[p], mctx);
+	/* The reader has checked every line for valid UTF-8.  The JIT's
+	 * own entry skips pcre2_match()'s checks: it is most of a short
+	 * match's cost. */
+	if (jitted[p])
+		rc = pcre2_jit_match(codes[p], (PCRE2_SPTR)s, len, start, 0,
+		    mdata[p], mctx);
+	else
+		rc = pcre2_match(codes[p], (PCRE2_SPTR)s, len, start,
+		    PCRE2_NO_UTF_CHECK, mdata[p], mctx);
 	if (rc <= 0)
 		return 0;
 	if (rc > 8)
@@ -123,7 +137,8 @@ gram_match(enum gram_pattern p, const char *s, size_t len, size_t start,
 	v = pcre2_get_ovector_pointer(mdata[p]);
 	for (i = 0; i < 2 * rc; i++)
 		ov[i] = v[i] == PCRE2_UNSET ? (size_t)-1 : (size_t)v[i];
-	for (; i < 16; i++)
+	/* Only the pattern's own groups: the rest of ov is never read. */
+	for (; i < 2 * pairs[p]; i++)
 		ov[i] = (size_t)-1;
 	return rc;
 }
@@ -178,12 +193,28 @@ decimal_value(const char *s, size_t n)
 	return v;
 }
 
+/* 1 when s[0..n) is digits with at most one '.' between digits. */
+static int
+is_decimal(const char *s, size_t n)
+{
+	size_t i, dot = 0, digits = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			digits++;
+		else if (s[i] == '.' && dot == 0 && i > 0 && i + 1 < n)
+			dot = i;
+		else
+			return 0;
+	}
+	return digits > 0;
+}
+
 enum gram_status
 gram_number(const char *s, size_t n, double *out)
 {
-	size_t ov[16];
-
-	if (!whole(PAT_NUMBER, s, n, ov))
+	/* The NUMBER pattern, as a loop: numbers are most of the tokens. */
+	if (!is_decimal(s, n))
 		return GRAM_SYNTAX;
 	*out = decimal_value(s, n);
 	return GRAM_OK;
@@ -273,6 +304,13 @@ gram_load(const char *s, size_t n, enum unit unit, enum load_kind *kind,
 	size_t ov[16];
 	double v;
 
+	if (is_decimal(s, n)) {
+		/* A bare number, the common case, needs no pattern. */
+		*kind = LOAD_ABS;
+		v = decimal_value(s, n);
+		*kg = unit == UNIT_LB ? v * KG_PER_LB : v;
+		return GRAM_OK;
+	}
 	if (!whole(PAT_LOAD, s, n, ov))
 		return GRAM_SYNTAX;
 	if (captured(ov, 5)) {

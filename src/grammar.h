@@ -32,7 +32,6 @@ enum gram_pattern {
 	PAT_DURATION,	/* a whole duration token */
 	PAT_DISTANCE,	/* a whole distance token */
 	PAT_LOAD,	/* a whole load token */
-	PAT_NUMBER,	/* a whole unsigned decimal number */
 	PAT_COUNT
 };
 

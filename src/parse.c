@@ -48,7 +48,18 @@ struct parser {
 	unsigned source;	/* the source of the last line */
 	int any_session;
 	struct buf tmp;		/* an unquoted string */
+	/* Set-line names as written -> exercise entry: a journal spells
+	 * the same few names over and over; folding each again is waste. */
+	struct buf spell_text;	/* the spellings, back to back */
+	struct spelling *spell;	/* open addressing; id 0 = empty */
+	size_t spell_cap, spell_n;
 	struct buf shown[2];	/* tokens as quoted in messages */
+};
+
+struct spelling {
+	uint32_t off, len;	/* in spell_text */
+	uint32_t id;		/* exercise entry + 1; 0 = empty slot */
+	uint32_t hash;
 };
 
 #define REPORT(p, id, off, len, ...) \
@@ -102,12 +113,12 @@ at_end(const struct parser *p, size_t i)
 	return i >= p->end;
 }
 
-/* The end of a token: up to a blank, the line's end, or a stop byte. */
+/* The end of a token: up to a blank, the line's end, or the stop byte
+ * (0 for none). */
 static size_t
-token_end(const struct parser *p, size_t i, const char *stops)
+token_end(const struct parser *p, size_t i, char stop)
 {
-	while (i < p->end && !is_blank(p->s[i]) &&
-	    (stops == NULL || strchr(stops, p->s[i]) == NULL))
+	while (i < p->end && !is_blank(p->s[i]) && p->s[i] != stop)
 		i++;
 	return i;
 }
@@ -130,6 +141,16 @@ content_end(const char *s, size_t len)
 {
 	size_t i;
 	int quoted = 0;
+
+	/* Most lines hold no quote and no comment: three memchr passes
+	 * settle it. */
+	if (memchr(s, ';', len) == NULL && memchr(s, '#', len) == NULL &&
+	    memchr(s, '"', len) == NULL) {
+		i = len;
+		while (i > 0 && is_blank(s[i - 1]))
+			i--;
+		return i;
+	}
 
 	for (i = 0; i < len; i++) {
 		char c = s[i];
@@ -274,6 +295,16 @@ session_rpe_value(struct parser *p, size_t i, size_t e, int8_t *out)
 
 static const char *const intent_words[] = { "hard", "easy" };
 
+/*
+ * A distance ends in "m" or "mi"; no duration does ("min" ends in n): one
+ * pattern per header field instead of two.
+ */
+static int
+looks_like_distance(const struct parser *p, size_t e)
+{
+	return p->s[e - 1] == 'm' || p->s[e - 1] == 'i';
+}
+
 /* DATE KIND [INTENT] [TITLE] [FIELD ...] */
 static void
 parse_header(struct parser *p)
@@ -283,7 +314,7 @@ parse_header(struct parser *p)
 	size_t i, e;
 	int kind, intent = -1;
 
-	e = token_end(p, 0, NULL);
+	e = token_end(p, 0, 0);
 	switch (date_parse(p->s, e, &date)) {
 	case DATE_OK:
 		break;
@@ -310,7 +341,7 @@ parse_header(struct parser *p)
 		p->ctx = CTX_SKIP;
 		return;
 	}
-	e = token_end(p, i, NULL);
+	e = token_end(p, i, 0);
 	kind = lookup(kind_names, KIND_COUNT, p, i, e);
 	if (kind < 0) {
 		REPORT(p, D_UNKNOWN_KIND, i, e - i, shown(p, 0, i, e - i),
@@ -332,7 +363,7 @@ parse_header(struct parser *p)
 	p->any_session = 1;
 
 	i = skip_ws(p, e);
-	e = token_end(p, i, NULL);
+	e = token_end(p, i, 0);
 	if (!at_end(p, i) && (intent = lookup(intent_words, 2, p, i, e)) >= 0) {
 		if (kind == KIND_REST)
 			REPORT(p, D_REST_INTENT, i, e - i,
@@ -361,7 +392,7 @@ parse_header(struct parser *p)
 			i = skip_ws(p, e);
 			continue;
 		}
-		e = token_end(p, i, NULL);
+		e = token_end(p, i, 0);
 		s = current(p);
 		if ((intent = lookup(intent_words, 2, p, i, e)) >= 0) {
 			if (kind == KIND_REST)
@@ -384,14 +415,16 @@ parse_header(struct parser *p)
 				REPORT(p, D_MISSING_VALUE, k, 3, "rpe");
 				break;
 			}
-			e = token_end(p, i, NULL);
+			e = token_end(p, i, 0);
 			if (!twice(p, F_RPE, "rpe", k, e))
 				session_rpe_value(p, i, e, &s->rpe2);
-		} else if (gram_duration(p->s + i, e - i, &secs) == GRAM_OK) {
+		} else if (!looks_like_distance(p, e) &&
+		    gram_duration(p->s + i, e - i, &secs) == GRAM_OK) {
 			if (!twice(p, F_DURATION, "duration", i, e))
 				duration_value(p, i, e, &s->seconds,
 				    72 * 3600, D_DURATION_RANGE);
-		} else if (gram_distance(p->s + i, e - i, &km) == GRAM_OK) {
+		} else if (looks_like_distance(p, e) &&
+		    gram_distance(p->s + i, e - i, &km) == GRAM_OK) {
 			if (!twice(p, F_DISTANCE, "distance", i, e))
 				distance_value(p, i, e, &s->km);
 		} else {
@@ -402,32 +435,27 @@ parse_header(struct parser *p)
 	}
 }
 
-/* An exercise name (quoted or plain) at i: its key, and *after. */
-static char *
-exercise_name(struct parser *p, size_t i, enum gram_pattern pat,
-    size_t *after)
+/*
+ * An exercise name (quoted or plain) at i, as written, into p->tmp (a
+ * quoted one unescaped); *after is where it ends.  Returns -1 after a
+ * report.
+ */
+static int
+name_text(struct parser *p, size_t i, enum gram_pattern pat, size_t *after)
 {
 	size_t ov[16], e;
-	char *key;
 
 	if (p->s[i] == '"') {
 		e = quoted(p, i);
 		if (e == 0)
-			return NULL;
-		key = gram_fold_name(p->tmp.data, p->tmp.len);
-		if (*key == '\0') {
-			REPORT(p, D_BAD_EXERCISE_NAME, i, e - i,
-			    shown(p, 0, i, e - i));
-			free(key);
-			return NULL;
-		}
+			return -1;
 		*after = e;
-		return key;
+		return 0;
 	}
 	if (gram_match(pat, p->s, p->end, i, ov) == 0) {
-		e = token_end(p, i, NULL);
+		e = token_end(p, i, 0);
 		REPORT(p, D_BAD_EXERCISE_NAME, i, e - i, shown(p, 0, i, e - i));
-		return NULL;
+		return -1;
 	}
 	e = ov[1];
 	if (e < p->end && !is_blank(p->s[e]) && p->s[e] != ',' &&
@@ -437,15 +465,41 @@ exercise_name(struct parser *p, size_t i, enum gram_pattern pat,
 
 		while (w > i && !is_blank(p->s[w - 1]))
 			w--;
-		we = token_end(p, w, NULL);
+		we = token_end(p, w, 0);
 		REPORT(p, D_BAD_EXERCISE_NAME, w, we - w,
 		    shown(p, 0, w, we - w));
-		return NULL;
+		return -1;
 	}
 	buf_reset(&p->tmp);
 	buf_add(&p->tmp, p->s + i, e - i);
 	*after = e;
-	return gram_fold_name(p->s + i, e - i);
+	return 0;
+}
+
+/* The key of the name in p->tmp (read at i..after), or NULL after a
+ * report: a name of blanks only has none. */
+static char *
+name_key(struct parser *p, size_t i, size_t after)
+{
+	char *key = gram_fold_name(p->tmp.data, p->tmp.len);
+
+	if (*key == '\0') {
+		REPORT(p, D_BAD_EXERCISE_NAME, i, after - i,
+		    shown(p, 0, i, after - i));
+		free(key);
+		return NULL;
+	}
+	return key;
+}
+
+/* An exercise name (quoted or plain) at i: its key, and *after. */
+static char *
+exercise_name(struct parser *p, size_t i, enum gram_pattern pat,
+    size_t *after)
+{
+	if (name_text(p, i, pat, after) < 0)
+		return NULL;
+	return name_key(p, i, *after);
 }
 
 static int
@@ -546,7 +600,7 @@ parse_group(struct parser *p, size_t i, uint32_t name, size_t name_off,
 			k = ke + 1;
 		}
 	} else {
-		e = token_end(p, i, ",");
+		e = token_end(p, i, ',');
 		REPORT(p, D_BAD_GROUP, i, (e > i ? e : i + 1) - i,
 		    shown(p, 0, i, e > i ? e - i : 1));
 		return 0;
@@ -557,7 +611,7 @@ parse_group(struct parser *p, size_t i, uint32_t name, size_t name_off,
 		size_t at = i;
 
 		i = skip_ws(p, i + 1);
-		e = token_end(p, i, ",");
+		e = token_end(p, i, ',');
 		if (e == i) {
 			REPORT(p, D_MISSING_VALUE, at, 1, "@");
 			return 0;
@@ -569,14 +623,14 @@ parse_group(struct parser *p, size_t i, uint32_t name, size_t name_off,
 		i = skip_ws(p, e);
 	}
 	if (!at_end(p, i)) {
-		e = token_end(p, i, ",");
+		e = token_end(p, i, ',');
 		if (token_is(p, i, e, "rpe") || token_is(p, i, e, "rir")) {
 			int is_rpe = p->s[i + 2] == 'e';
 			size_t k = i;
 			int32_t v;
 
 			i = skip_ws(p, e);
-			e = token_end(p, i, ",");
+			e = token_end(p, i, ',');
 			if (e == i) {
 				REPORT(p, D_MISSING_VALUE, k, 3,
 				    is_rpe ? "rpe" : "rir");
@@ -600,7 +654,7 @@ parse_group(struct parser *p, size_t i, uint32_t name, size_t name_off,
 		}
 	}
 	if (!at_end(p, i) && p->s[i] != ',') {
-		e = token_end(p, i, ",");
+		e = token_end(p, i, ',');
 		REPORT(p, D_GROUP_UNEXPECTED, i, (e > i ? e : i + 1) - i,
 		    shown(p, 0, i, e > i ? e - i : 1));
 		return 0;
@@ -641,19 +695,87 @@ parse_group(struct parser *p, size_t i, uint32_t name, size_t name_off,
 	return i;
 }
 
+static uint32_t
+spelling_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;	/* FNV-1a */
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+/* The slot for spelling s[0..n): its entry, or the empty slot for it. */
+static struct spelling *
+spelling_slot(struct parser *p, const char *s, size_t n, uint32_t h)
+{
+	size_t mask = p->spell_cap - 1, k = h & mask;
+
+	for (;; k = (k + 1) & mask) {
+		struct spelling *e = &p->spell[k];
+
+		if (e->id == 0 || (e->hash == h && e->len == n &&
+		    memcmp(p->spell_text.data + e->off, s, n) == 0))
+			return e;
+	}
+}
+
+/* The exercise entry of a name as written (the text in p->tmp, read at
+ * i..after), or UINT32_MAX after a report. */
+static uint32_t
+spelled_exercise(struct parser *p, size_t i, size_t after)
+{
+	char *key;
+	const char *s = p->tmp.data;
+	size_t n = p->tmp.len, k;
+	uint32_t h = spelling_hash(s, n), id;
+	struct spelling *e;
+
+	if ((p->spell_n + 1) * 2 > p->spell_cap) {
+		struct spelling *old = p->spell;
+		size_t oldcap = p->spell_cap;
+
+		p->spell_cap = oldcap ? oldcap * 2 : 256;
+		p->spell = xcalloc(p->spell_cap, sizeof(*p->spell));
+		for (k = 0; k < oldcap; k++)
+			if (old[k].id != 0)
+				*spelling_slot(p, p->spell_text.data +
+				    old[k].off, old[k].len, old[k].hash) =
+				    old[k];
+		free(old);
+	}
+	e = spelling_slot(p, s, n, h);
+	if (e->id != 0)
+		return e->id - 1;
+	if ((key = name_key(p, i, after)) == NULL)
+		return UINT32_MAX;
+	id = model_exercise(p->m, key);
+	free(key);
+	e->off = (uint32_t)p->spell_text.len;
+	e->len = (uint32_t)n;
+	e->hash = h;
+	e->id = id + 1;
+	buf_add(&p->spell_text, s, n);
+	p->spell_n++;
+	return id;
+}
+
 /* EXERCISE GROUP[, GROUP ...] */
 static void
 parse_set_line(struct parser *p, size_t i)
 {
 	size_t start = i, after;
 	uint32_t name;
-	char *key;
 
 	current(p)->set_lines = 1;
-	key = exercise_name(p, i, PAT_NAME, &after);
-	if (key == NULL)
+	if (name_text(p, i, PAT_NAME, &after) < 0)
 		return;
-	name = model_exercise(p->m, key);
+	name = spelled_exercise(p, start, after);
+	if (name == UINT32_MAX)
+		return;
 	if (p->m->exercises[name].written == NULL)
 		p->m->exercises[name].written = xstrndup(p->tmp.data,
 		    p->tmp.len);
@@ -661,10 +783,8 @@ parse_set_line(struct parser *p, size_t i)
 	if (at_end(p, i)) {
 		REPORT(p, D_NO_GROUPS, start, after - start,
 		    shown(p, 0, start, after - start));
-		free(key);
 		return;
 	}
-	free(key);
 	for (;;) {
 		i = parse_group(p, i, name, start, after - start);
 		if (i == 0 || at_end(p, i))
@@ -693,7 +813,7 @@ parse_field_line(struct parser *p, size_t i)
 
 	for (;;) {
 		if (gram_match(PAT_FIELD_KEY, p->s, p->end, i, ov) == 0) {
-			e = token_end(p, i, ",");
+			e = token_end(p, i, ',');
 			REPORT(p, D_FIELD_UNEXPECTED, i, (e > i ? e : i + 1) -
 			    i, shown(p, 0, i, e > i ? e - i : 1));
 			return;
@@ -711,7 +831,7 @@ parse_field_line(struct parser *p, size_t i)
 			if (token_is(p, k, e, "notes") ||
 			    token_is(p, k, e, "comment"))
 				return;
-			i = skip_ws(p, token_end(p, i, ","));
+			i = skip_ws(p, token_end(p, i, ','));
 		} else if (key == 7) {	/* note: the rest of the line */
 			size_t n = p->ln->len;
 
@@ -732,7 +852,7 @@ parse_field_line(struct parser *p, size_t i)
 				F_SLEEP, F_MOTIVATION, F_EXECUTION, F_RPE,
 				F_DURATION, F_DISTANCE, F_BODYWEIGHT
 			};
-			size_t ve = token_end(p, i, ",");
+			size_t ve = token_end(p, i, ',');
 
 			if (!twice(p, bits[key], field_keys[key], k, e)) {
 				int32_t v;
@@ -785,7 +905,7 @@ parse_field_line(struct parser *p, size_t i)
 		}
 		/* after a value: a comma and the next field, or the end */
 		while (!at_end(p, i) && p->s[i] != ',') {
-			e = token_end(p, i, ",");
+			e = token_end(p, i, ',');
 			REPORT(p, D_FIELD_UNEXPECTED, i, (e > i ? e : i + 1) -
 			    i, shown(p, 0, i, e > i ? e - i : 1));
 			return;
@@ -808,7 +928,7 @@ directive_done(struct parser *p, size_t i, const char *what,
 	i = skip_ws(p, i);
 	if (at_end(p, i))
 		return 1;
-	REPORT(p, D_DIRECTIVE_ARGS, i, token_end(p, i, NULL) - i, what, form);
+	REPORT(p, D_DIRECTIVE_ARGS, i, token_end(p, i, 0) - i, what, form);
 	return 0;
 }
 
@@ -838,7 +958,7 @@ directive_include(struct parser *p, size_t i)
 static void
 directive_unit(struct parser *p, size_t i)
 {
-	size_t e = token_end(p, i, NULL);
+	size_t e = token_end(p, i, 0);
 
 	if (at_end(p, i)) {
 		REPORT(p, D_DIRECTIVE_ARGS, 0, 4, "unit", "unit kg|lb");
@@ -865,7 +985,7 @@ directive_unit(struct parser *p, size_t i)
 static void
 directive_week_start(struct parser *p, size_t i)
 {
-	size_t e = token_end(p, i, NULL);
+	size_t e = token_end(p, i, 0);
 
 	if (at_end(p, i)) {
 		REPORT(p, D_DIRECTIVE_ARGS, 0, 10, "week-start",
@@ -891,7 +1011,7 @@ directive_sessions(struct parser *p, size_t i)
 {
 	static const char *const form = "sessions lift|run|cross MIN-MAX";
 	struct sessions_target *t;
-	size_t e = token_end(p, i, NULL), dash, j, r;
+	size_t e = token_end(p, i, 0), dash, j, r;
 	int32_t lo = -1, hi = -1;
 	int kind;
 
@@ -909,7 +1029,7 @@ directive_sessions(struct parser *p, size_t i)
 		REPORT(p, D_DIRECTIVE_ARGS, r, 0, "sessions", form);
 		return;
 	}
-	e = token_end(p, r, NULL);
+	e = token_end(p, r, 0);
 	for (dash = r; dash < e && p->s[dash] != '-'; dash++)
 		;
 	j = dash + 1;
@@ -979,7 +1099,7 @@ directive_exercise(struct parser *p, size_t i)
 	} else {
 		size_t c = skip_ws(p, after);
 
-		e = token_end(p, c, NULL);
+		e = token_end(p, c, 0);
 		if (!at_end(p, c) && (token_is(p, c, e, "core") ||
 		    token_is(p, c, e, "accessory"))) {
 			cat_at = c;
@@ -1146,7 +1266,7 @@ static void
 directive_phase(struct parser *p, size_t i)
 {
 	static const char *const form = "phase DATE NAME";
-	size_t e = token_end(p, i, NULL), k, ke;
+	size_t e = token_end(p, i, 0), k, ke;
 	struct phase *ph;
 	int32_t date;
 	int kind;
@@ -1162,7 +1282,7 @@ directive_phase(struct parser *p, size_t i)
 		REPORT(p, D_DIRECTIVE_ARGS, k, 0, "phase", form);
 		return;
 	}
-	ke = token_end(p, k, NULL);
+	ke = token_end(p, k, 0);
 	kind = lookup(phase_names, PHASE_COUNT, p, k, ke);
 	if (kind < 0) {
 		REPORT(p, D_BAD_PHASE, k, ke - k, shown(p, 0, k, ke - k),
@@ -1187,7 +1307,7 @@ static const char *const directives[] = {
 static void
 parse_directive(struct parser *p)
 {
-	size_t e = token_end(p, 0, NULL), i;
+	size_t e = token_end(p, 0, 0), i;
 	int d = lookup(directives, 8, p, 0, e);
 
 	p->ctx = CTX_DIRECTIVE;
@@ -1228,12 +1348,19 @@ parse_directive(struct parser *p)
 	}
 }
 
+/*
+ * A field line's first word ends in ':'; no exercise name holds one, so
+ * the first run of non-blank bytes decides without a pattern.
+ */
 static int
 is_field_line(struct parser *p, size_t i)
 {
-	size_t ov[16];
-
-	return gram_match(PAT_FIELD_KEY, p->s, p->end, i, ov) > 0;
+	if (p->s[i] == '"')
+		return 0;
+	for (; i < p->end && !is_blank(p->s[i]); i++)
+		if (p->s[i] == ':')
+			return 1;
+	return 0;
 }
 
 static void
@@ -1279,7 +1406,7 @@ parse_line(struct parser *p, const struct line *ln)
 		    c >= 0x80)
 			parse_directive(p);
 		else {
-			size_t e = token_end(p, 0, NULL);
+			size_t e = token_end(p, 0, 0);
 
 			REPORT(p, D_BAD_LINE_START, 0, e ? e : 1,
 			    shown(p, 0, 0, e ? e : 1));
@@ -1317,11 +1444,14 @@ parse_journal(struct reader *r, struct model *m, struct diag_sink *sink)
 	p.m = m;
 	p.sink = sink;
 	buf_init(&p.tmp);
+	buf_init(&p.spell_text);
 	buf_init(&p.shown[0]);
 	buf_init(&p.shown[1]);
 	while ((rc = reader_next(r, &ln)) > 0)
 		parse_line(&p, &ln);
 	buf_release(&p.tmp);
+	buf_release(&p.spell_text);
+	free(p.spell);
 	buf_release(&p.shown[0]);
 	buf_release(&p.shown[1]);
 	return rc < 0 ? -1 : 0;

@@ -295,6 +295,28 @@ open_next_path(struct reader *r)
 	return 1;
 }
 
+/*
+ * What a line may hold that needs a closer look: bit 1 a byte >= 0x80
+ * (UTF-8 to check, maybe a BOM), bit 2 a control byte other than a tab
+ * (NUL, CR).  Plain loops the compiler vectorises; most lines have
+ * neither, and then cost no other pass.
+ */
+static int
+line_flags(const char *s, size_t n)
+{
+	unsigned char high = 0, low = 0xFF;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		high |= c;
+		low = c < low ? c : low;
+	}
+	/* A tab is a control byte too: such a line gets the memchr()s. */
+	return (high >= 0x80) | (low < 0x20 ? 2 : 0);
+}
+
 /* U+FEFF (EF BB BF) in s[0..n), or NULL. */
 static const char *
 find_bom(const char *s, size_t n)
@@ -316,10 +338,15 @@ check_line(struct reader *r, struct line *l)
 	const uint8_t *bad;
 	const char *nul;
 	char hex[8];
+	int ascii, flags;
 
-	nul = memchr(l->text, '\0', l->len);
-	bad = u8_check((const uint8_t *)l->text, nul ? (size_t)(nul -
-	    l->text) : l->len);
+	flags = line_flags(l->text, l->len);
+	if (flags == 0)
+		return;
+	ascii = !(flags & 1);
+	nul = flags & 2 ? memchr(l->text, '\0', l->len) : NULL;
+	bad = ascii ? NULL : u8_check((const uint8_t *)l->text, nul ?
+	    (size_t)(nul - l->text) : l->len);
 	if (bad != NULL) {
 		snprintf(hex, sizeof(hex), "0x%02X", *bad);
 		diag_add(r->sink, D_BAD_UTF8, l->source, l->number, l->seq,
@@ -330,8 +357,9 @@ check_line(struct reader *r, struct line *l)
 		    (size_t)(nul - l->text), 1);
 		l->bad = 1;
 	} else {
-		const char *cr = memchr(l->text, '\r', l->len);
-		const char *bom = find_bom(l->text, l->len);
+		const char *cr = flags & 2 ? memchr(l->text, '\r', l->len) :
+		    NULL;
+		const char *bom = ascii ? NULL : find_bom(l->text, l->len);
 
 		if (cr != NULL) {
 			diag_add(r->sink, D_CR_IN_LINE, l->source, l->number,
