@@ -85,6 +85,15 @@ report_options(const struct options *o, struct report_opts *ro)
 /* The first write error, reported once when standard output is closed. */
 static int write_errno;
 
+/*
+ * --each: the journal being reported (its FILE as given, "<stdin>" for
+ * "-"), NULL without --each; and whether a journal's report was printed
+ * already (CSV/TSV: one header for the whole run; text: a blank line
+ * before the next heading).
+ */
+static const char *each_journal;
+static int each_printed;
+
 static void
 render_options(const struct options *o, struct render_opts *rd)
 {
@@ -103,6 +112,26 @@ render_options(const struct options *o, struct render_opts *rd)
 	rd->utf8 = strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0;
 }
 
+/*
+ * --each: before a journal's report, its heading (text), or the journal
+ * column and one header row for the whole run (CSV, TSV).
+ */
+static void
+each_begin(const struct options *o, struct render_opts *rd)
+{
+	if (each_journal == NULL)
+		return;
+	if (o->output == OUT_TEXT) {
+		/* A heading per journal, as head(1) gives each file. */
+		printf("%s==> %s <==\n", each_printed ? "\n" : "",
+		    each_journal);
+	} else {
+		rd->journal = each_journal;
+		rd->header = !each_printed;
+	}
+	each_printed = 1;
+}
+
 /* Render tables one after the other (text sections are separated by a
  * blank line). */
 static int
@@ -113,6 +142,7 @@ render_all(struct table **t, size_t n, const struct options *o)
 	int rc = 0;
 
 	render_options(o, &rd);
+	each_begin(o, &rd);
 	for (i = 0; i < n && rc == 0; i++) {
 		if (o->output == OUT_CSV)
 			rc = render_csv(t[i], stdout, &rd);
@@ -148,6 +178,7 @@ run_one(struct model *m, const struct options *o, report_fn fn)
 		/* Rows go out as they are made: export of a decade of
 		 * training never sits in memory. */
 		render_options(o, &rd);
+		each_begin(o, &rd);
 		render_stream_init(&rs, stdout, &rd, o->output == OUT_TSV);
 		v.sink = &rs.sink;
 	}
@@ -202,6 +233,12 @@ run_export(struct model *m, const struct options *o)
 	return run_one(m, o, report_export);
 }
 
+static int
+run_sessions(struct model *m, const struct options *o)
+{
+	return run_one(m, o, report_sessions);
+}
+
 /* The nightly digest: the last 4 weeks, progress, and the deload rows of
  * the last 14 days. */
 static int
@@ -233,7 +270,8 @@ static const struct command commands[] = {
 	{ "deload", run_deload, "one row per deload warning" },
 	{ "report", run_report, "the nightly digest (text only)" },
 	{ "export", run_export, "one row per set" },
-	{ "sessions", NULL, "one row per session" },
+	{ "sessions", run_sessions, "one row per session, rest days "
+	    "included" },
 	{ "import", NULL, "journal text from a Strong/Hevy/FitNotes CSV" },
 	{ "print", NULL, "the journal in canonical form" },
 	{ "dump", run_dump, "the parsed journal, for debugging" },
@@ -247,8 +285,9 @@ usage(FILE *fp)
 
 	fputs("usage: liftlog [OPTION ...] COMMAND [FILE ...]\n"
 	    "Validate a plain-text training journal and report on it.\n"
-	    "FILEs are read in order as one journal; - is standard input;\n"
-	    "without FILE, $LIFTLOG_FILE or standard input.\n\nCommands:\n",
+	    "FILEs are read in order as one journal (with --each, each is\n"
+	    "its own); - is standard input; without FILE, $LIFTLOG_FILE or\n"
+	    "standard input.\n\nCommands:\n",
 	    fp);
 	for (i = 0; i < NCOMMANDS; i++)
 		fprintf(fp, "  %-9s %s%s\n", commands[i].name,
@@ -262,7 +301,9 @@ usage(FILE *fp)
 	    "$LIFTLOG_TODAY, else today)\n"
 	    "  -x, --exercise=NAME  only this exercise (repeatable)\n"
 	    "      --by=week        progress per exercise and week\n"
-	    "      --each           every FILE is a journal of its own\n"
+	    "      --each           every FILE is a journal of its own: one\n"
+	    "                       table with a first column journal (text:\n"
+	    "                       a heading per FILE)\n"
 	    "      --strict         warnings are errors\n"
 	    "      --color=WHEN     auto (default), always or never\n"
 	    "  -h, --help           show this help and exit\n"
@@ -443,6 +484,8 @@ warn_unknown_exercises(const struct model *m, const struct options *o)
 		best = closest_word(o->exercises[i], keys, n);
 		fprintf(stderr, "liftlog: warning: -x \"%s\" names no exercise "
 		    "of the journal", o->exercises[i]);
+		if (each_journal != NULL)
+			fprintf(stderr, " %s", each_journal);
 		if (best)
 			fprintf(stderr, "; did you mean \"%s\"?", best);
 		fputc('\n', stderr);
@@ -463,6 +506,10 @@ run_journal(const struct command *cmd, char *const *paths, size_t n,
 	int status;
 
 	status = journal_load(&j, paths, n, o->strict, o->today);
+	/* --each: the journals before this one are written out first, so
+	 * that rows and diagnostics keep their order in a cron mail. */
+	if (each_journal != NULL)
+		fflush(stdout);
 	journal_print(&j, stderr);
 	if (status == 0) {
 		warn_unknown_exercises(j.model, o);
@@ -557,8 +604,12 @@ main(int argc, char **argv)
 	}
 
 	grammar_init();
-	if (o.each && npaths > 1) {
+	if (o.each) {
+		/* One journal at a time: each model is freed before the next
+		 * file is read. */
 		for (i = 0; i < npaths; i++) {
+			each_journal = strcmp(paths[i], "-") == 0 ? "<stdin>" :
+			    paths[i];
 			st = run_journal(cmd, paths + i, 1, &o);
 			if (st > status)
 				status = st;

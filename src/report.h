@@ -26,5 +26,8 @@ struct table *report_progress_weeks(const struct view *v);
 struct table *report_deload(const struct view *v, int32_t since);
 /* 4.6: one row per set. */
 struct table *report_export(const struct view *v);
+/* 4.7: one row per session, rest days included; with -x only sessions
+ * holding one of the exercises, counted over those. */
+struct table *report_sessions(const struct view *v);
 
 #endif

@@ -23,11 +23,12 @@ COLUMNS = {
     "weekly": "week,week_start,sessions,lift,run,cross,hard,easy,no_intent,hard_back_to_back,lift_before_key_run,lift_sets,lift_tonnage,run_km,run_min,sleep_avg,motivation_avg,execution_avg,status",
     "deload": "date,rule,severity,exercise,value,baseline,threshold,message",
     "export": "date,kind,intent,title,exercise,category,set,reps,seconds,load,unit,rpe,rir,e1rm,tonnage,note,file,line",
+    "sessions": "date,kind,intent,title,minutes,km,rpe,session_load,sleep,motivation,execution,bodyweight,exercises,sets,reps,tonnage,unit,note,file,line",
 }
 # Columns that hold text (everything else is a number, a date or empty).
 TEXT = {"exercise", "category", "stalled", "on_track", "unit", "week",
         "status", "rule", "severity", "message", "kind", "intent", "title",
-        "note", "file"}
+        "note", "file", "journal"}
 DATES = {"first_date", "last_date", "best_e1rm_date", "last_pr_date",
          "target_date", "week_start", "date"}
 NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
@@ -129,6 +130,28 @@ def main():
                    name + " under LC_NUMERIC=" + env["LC_NUMERIC"] +
                    ("" if comma_locale else " (not installed here)"),
                    "output differs from LC_ALL=C")
+
+    # --each: one header with a first column "journal" (the FILE as
+    # given), then each journal's rows in argument order.
+    each = ["tests/conformance/runner.journal",
+            "tests/conformance/coach-lb.journal"]
+    for cmd in COLUMNS:
+        name = "%s --each -o csv runner.journal coach-lb.journal" % cmd
+        p = subprocess.run([liftlog] + cmd.split() +
+                           ["--each", "-o", "csv", "--today=2029-01-13"] +
+                           each, cwd=ROOT, capture_output=True,
+                           env=dict(os.environ, LC_ALL="C"))
+        rows = list(csv.reader(io.StringIO(p.stdout.decode("utf-8"),
+                                           newline="")))
+        problems = [] if p.returncode == 0 else ["exit status %d" % p.returncode]
+        if not rows or rows[0][:1] != ["journal"]:
+            problems.append("no first column journal: %r" % (rows[:1],))
+        else:
+            problems += check_table(cmd, [r[1:] for r in rows])
+            order = [each.index(r[0]) if r[0] in each else -1 for r in rows[1:]]
+            if -1 in order or order != sorted(order):
+                problems.append("journal column not the FILEs in argument order")
+        result(not problems, name, "\n".join(problems))
     return 0
 
 
