@@ -87,6 +87,7 @@ reports(const struct model *m, int32_t today, int with_range)
 	render(report_deload(&v, INT32_MIN));
 	render(report_deload(&v, today - 13));
 	render(report_export(&v));
+	render(report_sessions(&v));
 	view_release(&v);
 }
 
