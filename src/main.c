@@ -148,6 +148,8 @@ render_all(struct table **t, size_t n, const struct options *o)
 			rc = render_csv(t[i], stdout, &rd);
 		else if (o->output == OUT_TSV)
 			rc = render_tsv(t[i], stdout, &rd);
+		else if (o->output == OUT_SVG)
+			rc = render_svg(t[i], stdout, &rd);
 		else {
 			if (i > 0)
 				fputc('\n', stdout);
@@ -294,7 +296,9 @@ usage(FILE *fp)
 		    commands[i].what, commands[i].run ? "" :
 		    " (not implemented yet)");
 	fputs("\nOptions:\n"
-	    "  -o, --output=FMT     text (default), csv, tsv or svg\n"
+	    "  -o, --output=FMT     text (default), csv, tsv, or svg (charts "
+	    "of\n"
+	    "                       progress --by=week and weekly)\n"
 	    "  -b, --begin=DATE     only sessions on or after DATE\n"
 	    "  -e, --end=DATE       only sessions before DATE (exclusive)\n"
 	    "      --today=DATE     the \"as of\" date (default: "
@@ -575,15 +579,17 @@ main(int argc, char **argv)
 		    stderr);
 		exit(2);
 	}
+	/* One chart document per run: -o svg draws one table. */
+	if (o.output == OUT_SVG && cmd->run != run_check &&
+	    cmd->run != run_weekly && !(cmd->run == run_progress &&
+	    o.by_week))
+		usage_error("-o svg draws progress --by=week and weekly only");
+	if (o.output == OUT_SVG && o.each && argc - optind > 1)
+		usage_error("-o svg draws one journal: leave out --each, or "
+		    "run liftlog once per file");
 	if (cmd->run == run_report && o.output != OUT_TEXT)
 		usage_error("report is text only (use weekly, progress or "
-		    "deload with -o %s)", o.output == OUT_CSV ? "csv" :
-		    o.output == OUT_TSV ? "tsv" : "svg");
-	if (o.output == OUT_SVG && cmd->run != run_check &&
-	    cmd->run != NULL) {
-		fputs("liftlog: -o svg: not implemented yet\n", stderr);
-		exit(2);
-	}
+		    "deload with -o %s)", o.output == OUT_CSV ? "csv" : "tsv");
 	if (cmd->run == NULL) {
 		fprintf(stderr, "liftlog: %s: not implemented yet\n",
 		    cmd->name);

@@ -27,6 +27,13 @@ struct render_opts {
 int render_text(const struct table *t, FILE *fp, const struct render_opts *o);
 int render_csv(const struct table *t, FILE *fp, const struct render_opts *o);
 int render_tsv(const struct table *t, FILE *fp, const struct render_opts *o);
+/*
+ * A self-contained SVG chart (render_svg.c) of the `progress --by week`
+ * table (with its "target_e1rm:NAME"/"target_date:NAME" values) or of the
+ * `weekly` table (with "sessions_min:KIND"/"sessions_max:KIND"); any other
+ * table is an error (-1, errno EINVAL).
+ */
+int render_svg(const struct table *t, FILE *fp, const struct render_opts *o);
 
 /*
  * CSV or TSV written row by row while a report fills its table, so that a

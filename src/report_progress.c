@@ -502,6 +502,36 @@ flush_week(struct table *t, const struct view *v, const struct rows *r,
 	}
 }
 
+/*
+ * The targets of the exercises with rows, for a chart's target line (the
+ * rows hold none): "target_e1rm:NAME" and "target_date:NAME", NAME as in
+ * the exercise column.
+ */
+static void
+week_targets(struct table *t, const struct view *v, const struct rows *r)
+{
+	const struct model *m = v->m;
+	struct buf key;
+	size_t i;
+
+	buf_init(&key);
+	for (i = 0; i < m->ntargets; i++) {
+		const struct target *tg = &m->targets[i];
+		const char *name;
+
+		if (r->row[tg->exercise] == NO_ROW)
+			continue;
+		name = model_exercise_name(m, tg->exercise);
+		buf_reset(&key);
+		buf_printf(&key, "target_e1rm:%s", name);
+		table_meta_number(t, key.data, model_to_unit(m, tg->e1rm), 1);
+		buf_reset(&key);
+		buf_printf(&key, "target_date:%s", name);
+		table_meta_date(t, key.data, tg->date);
+	}
+	buf_release(&key);
+}
+
 struct table *
 report_progress_weeks(const struct view *v)
 {
@@ -519,6 +549,7 @@ report_progress_weeks(const struct view *v)
 		rows_release(&r);
 		return t;
 	}
+	week_targets(t, v, &r);
 	order = chronological(v);
 	acc = xcalloc(r.n, sizeof(*acc));
 	touched = xmalloc(r.n * sizeof(*touched));

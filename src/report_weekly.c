@@ -18,6 +18,7 @@
  */
 #include "report.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -182,6 +183,19 @@ report_weekly(const struct view *v, size_t last)
 	size_t nweeks, ndays, i, from;
 
 	table_stream(t, v->sink);
+	/* The targets in force, for a chart's target band (the rows hold
+	 * only the verdict): "sessions_min:KIND" and "sessions_max:KIND". */
+	for (i = KIND_LIFT; i <= KIND_CROSS; i++) {
+		struct sessions_target tg = kind_target(m, (int)i);
+		char key[32];
+
+		if (!tg.set)
+			continue;
+		snprintf(key, sizeof(key), "sessions_min:%s", kind_names[i]);
+		table_meta_int(t, key, tg.min);
+		snprintf(key, sizeof(key), "sessions_max:%s", kind_names[i]);
+		table_meta_int(t, key, tg.max);
+	}
 	nweeks = view_weeks(v, &first);
 	if (nweeks == 0)
 		return t;

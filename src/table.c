@@ -34,6 +34,9 @@ table_free(struct table *t)
 	for (i = 0; i < t->nrows * t->ncols; i++)
 		clear(&t->cells[i]);
 	free(t->cells);
+	for (i = 0; i < t->nmeta; i++)
+		free(t->meta[i].key);
+	free(t->meta);
 	free(t->title);
 	free(t->unit);
 	free(t);
@@ -184,4 +187,58 @@ const struct cell *
 table_cell(const struct table *t, size_t row, size_t col)
 {
 	return &t->cells[row * t->ncols + col];
+}
+
+/* Linear: a renderer with many keys to look up sorts its own index. */
+const struct cell *
+table_meta(const struct table *t, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < t->nmeta; i++)
+		if (strcmp(t->meta[i].key, key) == 0)
+			return &t->meta[i].value;
+	return NULL;
+}
+
+/* A new, empty value; the report sets each key once. */
+static struct cell *
+meta_slot(struct table *t, const char *key)
+{
+	struct table_meta *e;
+
+	t->meta = xgrow(t->meta, sizeof(*t->meta), t->nmeta + 1,
+	    &t->meta_cap);
+	e = &t->meta[t->nmeta++];
+	e->key = xstrdup(key);
+	memset(&e->value, 0, sizeof(e->value));
+	return &e->value;
+}
+
+void
+table_meta_number(struct table *t, const char *key, double v, int prec)
+{
+	struct cell *c = meta_slot(t, key);
+
+	c->type = CELL_NUMBER;
+	c->num = v;
+	c->prec = (uint8_t)(prec < 0 ? 0 : prec > 9 ? 9 : prec);
+}
+
+void
+table_meta_int(struct table *t, const char *key, long long v)
+{
+	struct cell *c = meta_slot(t, key);
+
+	c->type = CELL_INT;
+	c->whole = v;
+}
+
+void
+table_meta_date(struct table *t, const char *key, int32_t date)
+{
+	struct cell *c = meta_slot(t, key);
+
+	c->type = CELL_DATE;
+	c->date = date;
 }

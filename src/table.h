@@ -69,6 +69,16 @@ struct table_sink {
 	void *ctx;
 };
 
+/*
+ * A named value a report hands to a chart beside its rows: what a row
+ * does not hold, e.g. an exercise's target e1RM for a target line.  Text,
+ * CSV and TSV output ignore it.
+ */
+struct table_meta {
+	char *key;		/* owned */
+	struct cell value;	/* CELL_NUMBER, CELL_INT or CELL_DATE */
+};
+
 struct table {
 	char *title;		/* a section title for text output, or NULL */
 	char *unit;		/* "kg" or "lb": for COL_LOAD headers */
@@ -79,6 +89,8 @@ struct table {
 	const struct table_sink *sink;	/* NULL: keep every row */
 	size_t emitted;		/* rows already handed to the sink */
 	int header_done;
+	struct table_meta *meta;	/* in the order set */
+	size_t nmeta, meta_cap;
 };
 
 struct table *table_new(const char *title, const char *unit,
@@ -112,5 +124,13 @@ void table_tone(struct table *t, size_t col, enum tone tone);
 
 const struct cell *table_cell(const struct table *t, size_t row,
     size_t col);
+
+/* Set the value named key; a report sets each key once (a lookup finds
+ * the first). */
+void table_meta_number(struct table *t, const char *key, double v, int prec);
+void table_meta_int(struct table *t, const char *key, long long v);
+void table_meta_date(struct table *t, const char *key, int32_t date);
+/* The value named key, or NULL when none was set. */
+const struct cell *table_meta(const struct table *t, const char *key);
 
 #endif

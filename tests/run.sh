@@ -375,6 +375,39 @@ else
 	fi
 fi
 
+# --- SVG charts ------------------------------------------------------------
+
+# tests/svg/check.py parses every chart of -o svg as XML and counts what it
+# plots against the CSV of the same report; its TAP lines are counted here.
+echo "# SVG charts read back as XML against the CSV"
+if ! command -v python3 >/dev/null 2>&1; then
+	echo "python3 is not installed (scripts/install-deps)" >"$tmp/why"
+	fail "svg: read back" "$tmp/why"
+else
+	python3 tests/svg/check.py "$LIFTLOG" >"$tmp/svg" 2>&1
+	s_rc=$?
+	s_pending=
+	while IFS= read -r s_line; do
+		case $s_line in
+		"ok "*)
+			[ -z "$s_pending" ] || fail "svg: $s_pending" "$tmp/why"
+			s_pending=
+			pass "svg: ${s_line#* - }" ;;
+		"not ok "*)
+			[ -z "$s_pending" ] || fail "svg: $s_pending" "$tmp/why"
+			s_pending=${s_line#* - }
+			: >"$tmp/why" ;;
+		"# "*)
+			echo "${s_line#??}" >>"$tmp/why" ;;
+		esac
+	done <"$tmp/svg"
+	[ -z "$s_pending" ] || fail "svg: $s_pending" "$tmp/why"
+	if [ $s_rc -ne 0 ]; then
+		tail -n 20 "$tmp/svg" >"$tmp/why"
+		fail "svg: check.py exit status $s_rc" "$tmp/why"
+	fi
+fi
+
 # --- fuzzing smoke run -----------------------------------------------------
 
 # `make fuzz` built the libFuzzer harness (tests/fuzz/fuzz_journal.c) and
