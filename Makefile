@@ -6,7 +6,8 @@
 #   make check         deps, liftlog, liftlog-asan, unit tests, tests/run.sh
 #   make deps          scripts/install-deps (apt-get when something is missing)
 #   make demo          deps, liftlog, then check and report examples/season.journal
-#   make install       PREFIX (/usr/local), MANPREFIX, DESTDIR honoured
+#   make install       PREFIX (/usr/local), MANPREFIX, DESTDIR honoured;
+#                      also the Vim, Emacs, bash and zsh files (config.mk)
 #   make uninstall, make clean
 #   make DEVELOPER=1   warnings are errors
 #
@@ -30,6 +31,8 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/unit/%)
 UNIT_ASAN_BIN = $(UNIT_SRC:tests/unit/%.c=build/unit-asan/%)
 
 MAN = man/liftlog.1 man/liftlog.5
+# Editor and shell support: editors/vim/DIR/liftlog.vim goes to VIMDIR/DIR.
+VIM_DIRS = compiler ftdetect ftplugin syntax
 
 # `make DEVELOPER=1` turns warnings into errors.
 DEVELOPER =
@@ -151,11 +154,31 @@ install: liftlog $(MAN)
 	chmod 644 $(DESTDIR)$(MANPREFIX)/man1/liftlog.1
 	cp -f man/liftlog.5 $(DESTDIR)$(MANPREFIX)/man5/liftlog.5
 	chmod 644 $(DESTDIR)$(MANPREFIX)/man5/liftlog.5
+	for d in $(VIM_DIRS); do \
+		mkdir -p $(DESTDIR)$(VIMDIR)/$$d && \
+		cp -f editors/vim/$$d/liftlog.vim $(DESTDIR)$(VIMDIR)/$$d/ && \
+		chmod 644 $(DESTDIR)$(VIMDIR)/$$d/liftlog.vim || exit 1; \
+	done
+	mkdir -p $(DESTDIR)$(LISPDIR) $(DESTDIR)$(BASHCOMPDIR) \
+		$(DESTDIR)$(ZSHCOMPDIR)
+	cp -f editors/emacs/liftlog-mode.el $(DESTDIR)$(LISPDIR)/liftlog-mode.el
+	chmod 644 $(DESTDIR)$(LISPDIR)/liftlog-mode.el
+	cp -f completion/liftlog.bash $(DESTDIR)$(BASHCOMPDIR)/liftlog
+	chmod 644 $(DESTDIR)$(BASHCOMPDIR)/liftlog
+	cp -f completion/_liftlog $(DESTDIR)$(ZSHCOMPDIR)/_liftlog
+	chmod 644 $(DESTDIR)$(ZSHCOMPDIR)/_liftlog
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/liftlog \
 		$(DESTDIR)$(MANPREFIX)/man1/liftlog.1 \
-		$(DESTDIR)$(MANPREFIX)/man5/liftlog.5
+		$(DESTDIR)$(MANPREFIX)/man5/liftlog.5 \
+		$(DESTDIR)$(LISPDIR)/liftlog-mode.el \
+		$(DESTDIR)$(LISPDIR)/liftlog-mode.elc \
+		$(DESTDIR)$(BASHCOMPDIR)/liftlog \
+		$(DESTDIR)$(ZSHCOMPDIR)/_liftlog
+	for d in $(VIM_DIRS); do \
+		rm -f $(DESTDIR)$(VIMDIR)/$$d/liftlog.vim; \
+	done
 
 clean:
 	rm -rf build liftlog liftlog-asan

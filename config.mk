@@ -5,6 +5,13 @@
 PREFIX = /usr/local
 BINDIR = $(PREFIX)/bin
 MANPREFIX = $(PREFIX)/share/man
+# Editor and shell support (see README, "Editors and shells"); Vim does
+# not look in /usr/local/share/vim/vimfiles by itself: VIMDIR=$(HOME)/.vim
+# puts the Vim files where it does.
+VIMDIR = $(PREFIX)/share/vim/vimfiles
+LISPDIR = $(PREFIX)/share/emacs/site-lisp
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR = $(PREFIX)/share/zsh/site-functions
 DESTDIR =
 
 CC = cc

@@ -408,6 +408,40 @@ else
 	fi
 fi
 
+# --- editors, shells and examples ----------------------------------------
+
+# tests/editors/run.sh checks the Vim, Emacs, bash and zsh support and
+# examples/import-check-report.sh; an editor or shell that is not
+# installed gives skipped tests.  Its TAP lines are counted here one by one.
+echo "# editors, shells and examples (tests/editors/run.sh)"
+sh tests/editors/run.sh "$LIFTLOG" >"$tmp/editors" 2>&1
+d_rc=$?
+d_pending=
+while IFS= read -r d_line; do
+	case $d_line in
+	"ok "*" # SKIP "*)
+		[ -z "$d_pending" ] || fail "$d_pending" "$tmp/why"
+		d_pending=
+		d_line=${d_line#* - }
+		skip "editors: ${d_line%% # SKIP *}" "${d_line#* # SKIP }" ;;
+	"ok "*)
+		[ -z "$d_pending" ] || fail "$d_pending" "$tmp/why"
+		d_pending=
+		pass "editors: ${d_line#* - }" ;;
+	"not ok "*)
+		[ -z "$d_pending" ] || fail "$d_pending" "$tmp/why"
+		d_pending="editors: ${d_line#* - }"
+		: >"$tmp/why" ;;
+	"# "*)
+		echo "${d_line#??}" >>"$tmp/why" ;;
+	esac
+done <"$tmp/editors"
+[ -z "$d_pending" ] || fail "$d_pending" "$tmp/why"
+if [ $d_rc -ne 0 ]; then
+	tail -n 20 "$tmp/editors" >"$tmp/why"
+	fail "tests/editors/run.sh exit status $d_rc" "$tmp/why"
+fi
+
 # --- fuzzing smoke run -----------------------------------------------------
 
 # `make fuzz` built the libFuzzer harness (tests/fuzz/fuzz_journal.c) and
