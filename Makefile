@@ -6,6 +6,8 @@
 #   make check         deps, liftlog, liftlog-asan, unit tests, tests/run.sh
 #   make deps          scripts/install-deps (apt-get when something is missing)
 #   make demo          deps, liftlog, then check and report examples/season.journal
+#   make bench         performance against a floor, awk, ledger and hledger
+#                      (not part of check; BENCH_SIZES="1 100" is shorter)
 #   make install       PREFIX (/usr/local), MANPREFIX, DESTDIR honoured;
 #                      also the Vim, Emacs, bash and zsh files (config.mk)
 #   make uninstall, make clean
@@ -145,6 +147,20 @@ demo: deps
 	./liftlog check --today=2026-11-25 examples/season.journal
 	./liftlog report --today=2026-11-25 examples/season.journal
 
+# Performance, not part of check: tests/bench/bench.py (its header says
+# what it does) generates journals of BENCH_SIZES MB and 1,000 small team
+# journals into build/bench/, installs hyperfine, ledger, hledger and GNU
+# time with apt-get when missing, times everything with several runs and
+# prints one table, also written to build/bench/results.md.  About 15
+# minutes on 2 cores with the default sizes.  BENCH_LIFTLOG times another
+# binary.
+BENCH_SIZES = 1 100 400
+BENCH_LIFTLOG = ./liftlog
+
+bench: liftlog
+	CC="$(CC)" python3 tests/bench/bench.py --liftlog "$(BENCH_LIFTLOG)" \
+		--sizes "$(BENCH_SIZES)"
+
 install: liftlog $(MAN)
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANPREFIX)/man1 \
 		$(DESTDIR)$(MANPREFIX)/man5
@@ -183,5 +199,5 @@ uninstall:
 clean:
 	rm -rf build liftlog liftlog-asan
 
-.PHONY: all asan unit deps check demo install uninstall clean fuzz \
+.PHONY: all asan unit deps check demo bench install uninstall clean fuzz \
 	fuzz-smoke fuzz-long
