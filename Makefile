@@ -106,6 +106,10 @@ check: deps
 # through every stage.  The seed corpus is made from the golden journals;
 # new inputs found are kept in build/fuzz/corpus.  fuzz-smoke (part of
 # make check) runs for FUZZ_SECONDS; fuzz-long for hours.
+# build/fuzz/fuzz_import runs arbitrary bytes through `liftlog import` for
+# each app and checks the journal written; its seeds are tests/import/*.csv,
+# its corpus build/fuzz/import-corpus; fuzz-import runs it for
+# FUZZ_SECONDS.
 FUZZ_CC = clang
 FUZZ_FLAGS = -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=undefined -O1 -g
@@ -127,16 +131,30 @@ build/fuzz/fuzz_journal: tests/fuzz/fuzz_journal.c $(FUZZ_LIB_OBJ) $(HDR)
 	$(FUZZ_CC) $(CPPFLAGS) $(PCRE2_CFLAGS) -std=c11 -Isrc $(FUZZ_FLAGS) \
 		-o $@ tests/fuzz/fuzz_journal.c $(FUZZ_LIB_OBJ) $(LIBS)
 
-fuzz: build/fuzz/fuzz_journal
-	@mkdir -p build/fuzz/corpus
+build/fuzz/fuzz_import: tests/fuzz/fuzz_import.c $(FUZZ_LIB_OBJ) $(HDR)
+	$(FUZZ_CC) $(CPPFLAGS) $(PCRE2_CFLAGS) -std=c11 -Isrc $(FUZZ_FLAGS) \
+		-o $@ tests/fuzz/fuzz_import.c $(FUZZ_LIB_OBJ) $(LIBS)
+
+fuzz: build/fuzz/fuzz_journal build/fuzz/fuzz_import
+	@mkdir -p build/fuzz/corpus build/fuzz/import-corpus
 	for f in tests/check/*.journal tests/check/inc/*.journal \
 	    tests/conformance/*.journal tests/conformance/bad/*.journal \
 	    tests/report/*.journal examples/*.journal; do \
 		cp "$$f" "build/fuzz/corpus/seed-`echo $$f | tr / -`"; \
 	done
+	for f in tests/import/*.csv; do \
+		cp "$$f" "build/fuzz/import-corpus/seed-`basename $$f`"; \
+	done
 
 fuzz-smoke: fuzz
 	$(FUZZ_RUN) -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1
+
+fuzz-import: fuzz
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+		build/fuzz/fuzz_import -dict=tests/fuzz/import.dict \
+		-max_len=4096 -timeout=10 -rss_limit_mb=2048 \
+		-artifact_prefix=build/fuzz/ -max_total_time=$(FUZZ_SECONDS) \
+		-print_final_stats=1 build/fuzz/import-corpus
 
 fuzz-long: fuzz
 	$(FUZZ_RUN) -max_total_time=$(FUZZ_LONG_SECONDS) -print_final_stats=1 \
@@ -200,4 +218,4 @@ clean:
 	rm -rf build liftlog liftlog-asan
 
 .PHONY: all asan unit deps check demo bench install uninstall clean fuzz \
-	fuzz-smoke fuzz-long
+	fuzz-smoke fuzz-long fuzz-import

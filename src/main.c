@@ -20,6 +20,7 @@
 #include "diag.h"
 #include "dump.h"
 #include "grammar.h"
+#include "import.h"
 #include "analysis.h"
 #include "render.h"
 #include "report.h"
@@ -44,6 +45,7 @@ struct options {
 	int each;
 	int strict;
 	enum color color;
+	struct import_opts import;	/* --unit, --intent */
 };
 
 struct command {
@@ -274,7 +276,8 @@ static const struct command commands[] = {
 	{ "export", run_export, "one row per set" },
 	{ "sessions", run_sessions, "one row per session, rest days "
 	    "included" },
-	{ "import", NULL, "journal text from a Strong/Hevy/FitNotes CSV" },
+	{ "import", NULL, "journal text from a Strong, Hevy or FitNotes CSV "
+	    "export" },
 	{ "print", NULL, "the journal in canonical form" },
 	{ "dump", run_dump, "the parsed journal, for debugging" },
 };
@@ -293,7 +296,8 @@ usage(FILE *fp)
 	    fp);
 	for (i = 0; i < NCOMMANDS; i++)
 		fprintf(fp, "  %-9s %s%s\n", commands[i].name,
-		    commands[i].what, commands[i].run ? "" :
+		    commands[i].what, commands[i].run ||
+		    strcmp(commands[i].name, "import") == 0 ? "" :
 		    " (not implemented yet)");
 	fputs("\nOptions:\n"
 	    "  -o, --output=FMT     text (default), csv, tsv, or svg (charts "
@@ -310,10 +314,15 @@ usage(FILE *fp)
 	    "                       a heading per FILE)\n"
 	    "      --strict         warnings are errors\n"
 	    "      --color=WHEN     auto (default), always or never\n"
+	    "      --unit=UNIT      import: the journal's unit, kg or lb\n"
+	    "      --intent=INTENT  import: hard or easy for every session\n"
 	    "  -h, --help           show this help and exit\n"
 	    "      --version        show the version and exit\n"
 	    "\nExit status: 0 valid (warnings allowed), 1 journal errors,\n"
 	    "2 usage error, unreadable file or failed write.\n"
+	    "\nliftlog import strong|hevy|fitnotes [FILE] writes an app's CSV "
+	    "export as\njournal text on standard output and a summary on "
+	    "standard error;\nexit status 1 when a row was rejected.\n"
 	    "See liftlog(1) and liftlog(5).\n", fp);
 }
 
@@ -372,7 +381,8 @@ pick(const char *arg, const char *const *words, size_t n)
 }
 
 enum long_only {
-	OPT_TODAY = 256, OPT_BY, OPT_EACH, OPT_STRICT, OPT_COLOR, OPT_VERSION
+	OPT_TODAY = 256, OPT_BY, OPT_EACH, OPT_STRICT, OPT_COLOR, OPT_VERSION,
+	OPT_UNIT, OPT_INTENT
 };
 
 static const struct option long_options[] = {
@@ -383,9 +393,11 @@ static const struct option long_options[] = {
 	{ "end", required_argument, NULL, 'e' },
 	{ "exercise", required_argument, NULL, 'x' },
 	{ "help", no_argument, NULL, 'h' },
+	{ "intent", required_argument, NULL, OPT_INTENT },
 	{ "output", required_argument, NULL, 'o' },
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "today", required_argument, NULL, OPT_TODAY },
+	{ "unit", required_argument, NULL, OPT_UNIT },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 }
 };
@@ -395,6 +407,8 @@ parse_options(int argc, char **argv, struct options *o)
 {
 	static const char *const outputs[] = { "text", "csv", "tsv", "svg" };
 	static const char *const colors[] = { "auto", "always", "never" };
+	static const char *const units[] = { "kg", "lb" };
+	static const char *const intents[] = { "hard", "easy" };
 	const char *today = NULL;
 	int c, v;
 
@@ -446,6 +460,19 @@ parse_options(int argc, char **argv, struct options *o)
 			break;
 		case OPT_TODAY:
 			today = optarg;
+			break;
+		case OPT_UNIT:
+			if ((v = pick(optarg, units, 2)) < 0)
+				usage_error("invalid --unit \"%s\" (expected "
+				    "kg or lb)", optarg);
+			o->import.unit = v ? IMPORT_UNIT_LB : IMPORT_UNIT_KG;
+			break;
+		case OPT_INTENT:
+			if ((v = pick(optarg, intents, 2)) < 0)
+				usage_error("invalid --intent \"%s\" (expected "
+				    "hard or easy)", optarg);
+			o->import.intent = v ? IMPORT_INTENT_EASY :
+			    IMPORT_INTENT_HARD;
 			break;
 		case OPT_VERSION:
 			printf("liftlog %s\n", LIFTLOG_VERSION);
@@ -546,6 +573,41 @@ close_stdout(void)
 	return 0;
 }
 
+/*
+ * import APP [FILE]: an app's CSV export to journal text on standard
+ * output.  No journal is read: the export goes straight to import_run.
+ */
+static int
+run_import(char **args, size_t n, const struct options *o)
+{
+	FILE *in = stdin;
+	const char *name = "<stdin>";
+	int status, st;
+
+	if (n == 0)
+		usage_error("import needs an app: strong, hevy or fitnotes");
+	if (pick(args[0], import_apps, 3) < 0)
+		usage_error("unknown app \"%s\" for import (expected strong, "
+		    "hevy or fitnotes)", args[0]);
+	if (n > 2)
+		usage_error("import reads one FILE at most");
+	if (n == 2 && strcmp(args[1], "-") != 0) {
+		name = args[1];
+		if ((in = fopen(name, "r")) == NULL) {
+			fprintf(stderr, "liftlog: %s: %s\n", name,
+			    strerror(errno));
+			return 2;
+		}
+	}
+	grammar_init();
+	status = import_run(args[0], in, name, &o->import, stdout, stderr);
+	grammar_free();
+	if (in != stdin)
+		fclose(in);
+	st = close_stdout();
+	return st > status ? st : status;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -579,6 +641,16 @@ main(int argc, char **argv)
 		    stderr);
 		exit(2);
 	}
+	if (strcmp(cmd->name, "import") == 0) {
+		status = run_import(argv + optind, (size_t)(argc - optind), &o);
+		for (i = 0; i < o.nexercises; i++)
+			free(o.exercises[i]);
+		free(o.exercises);
+		return status;
+	}
+	if (o.import.unit != IMPORT_UNIT_DEFAULT ||
+	    o.import.intent != IMPORT_INTENT_NONE)
+		usage_error("--unit and --intent are options of import");
 	/* One chart document per run: -o svg draws one table. */
 	if (o.output == OUT_SVG && cmd->run != run_check &&
 	    cmd->run != run_weekly && !(cmd->run == run_progress &&

@@ -12,8 +12,10 @@
 #  2. golden CLI tests with ./liftlog: every tests/check/NAME.journal runs
 #     `liftlog check --today=2026-11-25 NAME.journal` from inside
 #     tests/check/, or the arguments in NAME.args when it exists; every
-#     tests/cli/NAME.args and tests/report/NAME.args (mandatory there)
-#     run liftlog with those arguments from inside their folder.  Standard output is compared with
+#     tests/cli/NAME.args, tests/report/NAME.args and tests/import/NAME.args
+#     (mandatory there) run liftlog with those arguments from inside their
+#     folder; every tests/import/NAME.out (a journal written by import)
+#     must then pass `liftlog check`.  Standard output is compared with
 #     NAME.out, standard error with NAME.err (a missing file: expect
 #     nothing) and the exit status with NAME.status (missing: 0).
 #     NAME.stdin, when it exists, is standard input (else /dev/null);
@@ -230,7 +232,7 @@ golden_all() {
 		golden "${1}check/$a_name" "$2" tests/check "$a_name" \
 		    "check --today=2026-11-25 $a_name.journal"
 	done
-	for a_dir in cli report; do
+	for a_dir in cli report import; do
 		for a_case in tests/$a_dir/*.args; do
 			[ -e "$a_case" ] || continue
 			a_name=${a_case#tests/$a_dir/}
@@ -245,7 +247,20 @@ echo "# golden CLI tests"
 orphans tests/check journal
 orphans tests/cli args
 orphans tests/report args
+orphans tests/import args
 golden_all "" "$LIFTLOG"
+# Every journal import wrote passes check (warnings allowed: the intent is
+# left to the user).
+for i_out in tests/import/*.out; do
+	[ -e "$i_out" ] || continue
+	if "$LIFTLOG" check --today=2100-01-01 - <"$i_out" >"$tmp/out" \
+	    2>"$tmp/err"; then
+		pass "import: ${i_out#tests/import/} passes check"
+	else
+		cat "$tmp/err" >"$tmp/why"
+		fail "import: ${i_out#tests/import/} passes check" "$tmp/why"
+	fi
+done
 echo "# golden CLI tests with the sanitizers"
 golden_all "asan: " "$LIFTLOG_ASAN"
 # Valgrind memcheck: zero errors and zero leaks (VALGRIND=0 leaves it out).
@@ -471,6 +486,36 @@ if [ "$FUZZ_SECONDS" -gt 0 ]; then
 			    >>"$tmp/why"
 		done
 		fail "fuzz: smoke run" "$tmp/why"
+	fi
+fi
+
+# build/fuzz/fuzz_import (tests/fuzz/fuzz_import.c) feeds arbitrary bytes to
+# `liftlog import` for each app and aborts when the journal written does not
+# pass check; FUZZ_IMPORT_SECONDS (default 30; 0 leaves it out).
+FUZZ_IMPORT_SECONDS=${FUZZ_IMPORT_SECONDS-30}
+if [ "$FUZZ_SECONDS" -gt 0 ] && [ "$FUZZ_IMPORT_SECONDS" -gt 0 ]; then
+	echo "# fuzzing import: $FUZZ_IMPORT_SECONDS s smoke run"
+	if [ ! -x build/fuzz/fuzz_import ]; then
+		echo "build/fuzz/fuzz_import did not build (make fuzz)" >"$tmp/why"
+		fail "fuzz: import smoke run" "$tmp/why"
+	elif ASAN_OPTIONS=detect_leaks=1 build/fuzz/fuzz_import \
+	    -dict=tests/fuzz/import.dict -max_len=4096 -timeout=10 \
+	    -rss_limit_mb=2048 -artifact_prefix="$tmp/" \
+	    -max_total_time="$FUZZ_IMPORT_SECONDS" -print_final_stats=1 \
+	    build/fuzz/import-corpus >"$tmp/fuzz" 2>&1; then
+		f_runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$tmp/fuzz")
+		pass "fuzz: import $FUZZ_IMPORT_SECONDS s, ${f_runs:-?} executions, no crash"
+	else
+		grep -v '^#\|^INFO\|^\[' "$tmp/fuzz" | tail -n 40 >"$tmp/why"
+		for f_art in "$tmp"/crash-* "$tmp"/leak-* "$tmp"/timeout-* \
+		    "$tmp"/oom-*; do
+			[ -f "$f_art" ] || continue
+			mkdir -p build/fuzz/found
+			cp "$f_art" build/fuzz/found/
+			echo "input kept in build/fuzz/found/$(basename "$f_art")" \
+			    >>"$tmp/why"
+		done
+		fail "fuzz: import smoke run" "$tmp/why"
 	fi
 fi
 
