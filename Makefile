@@ -139,7 +139,7 @@ fuzz: build/fuzz/fuzz_journal build/fuzz/fuzz_import
 	@mkdir -p build/fuzz/corpus build/fuzz/import-corpus
 	for f in tests/check/*.journal tests/check/inc/*.journal \
 	    tests/conformance/*.journal tests/conformance/bad/*.journal \
-	    tests/report/*.journal examples/*.journal; do \
+	    tests/report/*.journal tests/print/*.journal examples/*.journal; do \
 		cp "$$f" "build/fuzz/corpus/seed-`echo $$f | tr / -`"; \
 	done
 	for f in tests/import/*.csv; do \

@@ -12,11 +12,18 @@ int
 journal_load(struct journal *j, char *const *paths, size_t n, int strict,
     int32_t today)
 {
+	return journal_load_with(j, paths, n, strict, today, NULL);
+}
+
+int
+journal_load_with(struct journal *j, char *const *paths, size_t n,
+    int strict, int32_t today, const struct parse_hooks *hooks)
+{
 	memset(j, 0, sizeof(*j));
 	diag_init(&j->sink, strict);
 	j->reader = reader_new(paths, n, &j->sink);
 	j->model = model_new();
-	if (parse_journal(j->reader, j->model, &j->sink) < 0) {
+	if (parse_journal_with(j->reader, j->model, &j->sink, hooks) < 0) {
 		j->read_failed = 1;
 		diag_sort(&j->sink);
 		return 2;

@@ -31,6 +31,11 @@ int journal_load(struct journal *j, char *const *paths, size_t n,
     int strict, int32_t today);
 
 /* Print every diagnostic, then the read failure if any, to fp. */
+/* journal_load() with parse hooks (see parse.h; NULL for none). */
+struct parse_hooks;
+int journal_load_with(struct journal *j, char *const *paths, size_t n,
+    int strict, int32_t today, const struct parse_hooks *hooks);
+
 void journal_print(struct journal *j, FILE *fp);
 
 void journal_release(struct journal *j);

@@ -27,6 +27,8 @@
 #include "table.h"
 #include "model.h"
 #include "journal.h"
+#include "parse.h"
+#include "print.h"
 #include "util.h"
 
 #define LIFTLOG_VERSION "0.1.0"
@@ -70,6 +72,24 @@ run_dump(struct model *m, const struct options *o)
 	return 0;
 }
 
+/* The first write error, reported once when standard output is closed. */
+static int write_errno;
+
+/* print: the canonical text, collected while the journal is parsed. */
+static struct printer *printer;
+
+static int
+run_print(struct model *m, const struct options *o)
+{
+	(void)o;
+	if (printer_write(printer, m, stdout) < 0) {
+		if (write_errno == 0)
+			write_errno = errno ? errno : EIO;
+		return 2;
+	}
+	return 0;
+}
+
 static void
 report_options(const struct options *o, struct report_opts *ro)
 {
@@ -84,8 +104,6 @@ report_options(const struct options *o, struct report_opts *ro)
 	ro->by_week = o->by_week;
 }
 
-/* The first write error, reported once when standard output is closed. */
-static int write_errno;
 
 /*
  * --each: the journal being reported (its FILE as given, "<stdin>" for
@@ -278,7 +296,7 @@ static const struct command commands[] = {
 	    "included" },
 	{ "import", NULL, "journal text from a Strong, Hevy or FitNotes CSV "
 	    "export" },
-	{ "print", NULL, "the journal in canonical form" },
+	{ "print", run_print, "the journal in canonical form" },
 	{ "dump", run_dump, "the parsed journal, for debugging" },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -534,9 +552,15 @@ run_journal(const struct command *cmd, char *const *paths, size_t n,
     const struct options *o)
 {
 	struct journal j;
+	struct parse_hooks hooks = { NULL, NULL };
 	int status;
 
-	status = journal_load(&j, paths, n, o->strict, o->today);
+	if (cmd->run == run_print) {
+		printer = printer_new();
+		printer_hooks(printer, &hooks);
+	}
+	status = journal_load_with(&j, paths, n, o->strict, o->today,
+	    &hooks);
 	/* --each: the journals before this one are written out first, so
 	 * that rows and diagnostics keep their order in a cron mail. */
 	if (each_journal != NULL)
@@ -547,6 +571,8 @@ run_journal(const struct command *cmd, char *const *paths, size_t n,
 		status = cmd->run(j.model, o);
 	}
 	journal_release(&j);
+	printer_free(printer);
+	printer = NULL;
 	return status;
 }
 

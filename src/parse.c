@@ -54,6 +54,12 @@ struct parser {
 	struct spelling *spell;	/* open addressing; id 0 = empty */
 	size_t spell_cap, spell_n;
 	struct buf shown[2];	/* tokens as quoted in messages */
+	/* With hooks, what a top-level line was understood as. */
+	const struct parse_hooks *hooks;
+	int rec;		/* record this line's tokens */
+	struct parsed_line pl;
+	struct parsed_token *tok;
+	size_t ntok, tok_cap;
 };
 
 struct spelling {
@@ -91,6 +97,27 @@ shown(struct parser *p, int slot, size_t off, size_t n)
 	if (cut < n)
 		buf_adds(b, "...");
 	return b->data ? b->data : "";
+}
+
+/* Record a token of the current line for the hooks (a no-op without). */
+#define TOK(p, k, off, len, iv, dv) do { \
+	if ((p)->rec) \
+		tok_add((p), (k), (off), (len), (iv), (dv)); \
+} while (0)
+
+static void
+tok_add(struct parser *p, enum parsed_tok k, size_t off, size_t len,
+    int32_t iv, double dv)
+{
+	struct parsed_token *t;
+
+	p->tok = xgrow(p->tok, sizeof(*p->tok), p->ntok + 1, &p->tok_cap);
+	t = &p->tok[p->ntok++];
+	t->kind = k;
+	t->off = off;
+	t->len = len;
+	t->ival = iv;
+	t->dval = dv;
 }
 
 static int
@@ -361,6 +388,8 @@ parse_header(struct parser *p)
 	p->ctx = CTX_SESSION;
 	p->fields = 0;
 	p->any_session = 1;
+	TOK(p, PT_DATE, 0, token_end(p, 0, 0), date, 0);
+	TOK(p, PT_KIND, i, e - i, kind, 0);
 
 	i = skip_ws(p, e);
 	e = token_end(p, i, 0);
@@ -370,6 +399,7 @@ parse_header(struct parser *p)
 			    shown(p, 0, i, e - i));
 		else
 			s->intent = intent == 0 ? INTENT_HARD : INTENT_EASY;
+		TOK(p, PT_INTENT, i, e - i, s->intent, 0);
 		i = skip_ws(p, e);
 	}
 	if (!at_end(p, i) && p->s[i] == '"') {
@@ -378,6 +408,7 @@ parse_header(struct parser *p)
 			return;
 		s = current(p);
 		s->title = model_add_string(p->m, p->tmp.data, p->tmp.len);
+		TOK(p, PT_TITLE, i, e - i, 0, 0);
 		i = skip_ws(p, e);
 	}
 	while (!at_end(p, i)) {
@@ -418,15 +449,18 @@ parse_header(struct parser *p)
 			e = token_end(p, i, 0);
 			if (!twice(p, F_RPE, "rpe", k, e))
 				session_rpe_value(p, i, e, &s->rpe2);
+			TOK(p, PT_RPE, i, e - i, s->rpe2, 0);
 		} else if (!looks_like_distance(p, e) &&
 		    gram_duration(p->s + i, e - i, &secs) == GRAM_OK) {
 			if (!twice(p, F_DURATION, "duration", i, e))
 				duration_value(p, i, e, &s->seconds,
 				    72 * 3600, D_DURATION_RANGE);
+			TOK(p, PT_DURATION, i, e - i, secs, 0);
 		} else if (looks_like_distance(p, e) &&
 		    gram_distance(p->s + i, e - i, &km) == GRAM_OK) {
 			if (!twice(p, F_DISTANCE, "distance", i, e))
 				distance_value(p, i, e, &s->km);
+			TOK(p, PT_DISTANCE, i, e - i, 0, km);
 		} else {
 			REPORT(p, D_HEADER_UNEXPECTED, i, e - i,
 			    shown(p, 0, i, e - i));
@@ -559,6 +593,7 @@ parse_group(struct parser *p, size_t i, uint32_t name, size_t name_off,
 	double kg = 0;
 	int ok = 1, rpe2 = -1, rir = -1;
 
+	TOK(p, PT_GROUP, i, 0, 0, 0);
 	if (gram_match(PAT_GROUP_HEAD, p->s, p->end, i, ov) > 0) {
 		size_t ri = ov[4], re = ov[5];
 
@@ -585,11 +620,17 @@ parse_group(struct parser *p, size_t i, uint32_t name, size_t name_off,
 			return 0;
 		}
 		e = ov[1];
+		TOK(p, PT_COUNT, ov[2], ov[3] - ov[2], count, 0);
+		if (secs > 0)
+			TOK(p, PT_SECONDS, ri, re - ri, secs, 0);
+		else
+			TOK(p, PT_REPS, ri, re - ri, reps, 0);
 	} else if (gram_match(PAT_REP_LIST, p->s, p->end, i, ov) > 0) {
 		size_t k;
 
 		list_from = i;
 		list_to = e = ov[1];
+		TOK(p, PT_REP_LIST, i, e - i, 0, 0);
 		for (k = i; k < e;) {
 			size_t ke = k;
 
@@ -620,6 +661,7 @@ parse_group(struct parser *p, size_t i, uint32_t name, size_t name_off,
 			ok = 0;
 		load_off = i;
 		load_len = e - i;
+		TOK(p, PT_LOAD, i, e - i, lkind, kg);
 		i = skip_ws(p, e);
 	}
 	if (!at_end(p, i)) {
@@ -650,6 +692,10 @@ parse_group(struct parser *p, size_t i, uint32_t name, size_t name_off,
 				ok = 0;
 			} else
 				rir = v;
+			if (is_rpe)
+				TOK(p, PT_SET_RPE, i, e - i, rpe2, 0);
+			else
+				TOK(p, PT_RIR, i, e - i, rir, 0);
 			i = skip_ws(p, e);
 		}
 	}
@@ -779,6 +825,7 @@ parse_set_line(struct parser *p, size_t i)
 	if (p->m->exercises[name].written == NULL)
 		p->m->exercises[name].written = xstrndup(p->tmp.data,
 		    p->tmp.len);
+	TOK(p, PT_NAME, start, after - start, (int32_t)name, 0);
 	i = skip_ws(p, after);
 	if (at_end(p, i)) {
 		REPORT(p, D_NO_GROUPS, start, after - start,
@@ -821,6 +868,8 @@ parse_field_line(struct parser *p, size_t i)
 		k = ov[2];
 		e = ov[3];
 		key = lookup(field_keys, 8, p, k, e);
+		if (key >= 0)
+			TOK(p, PT_FIELD, k, e - k, key, 0);
 		i = skip_ws(p, ov[1]);
 		if (key < 0) {
 			REPORT(p, D_UNKNOWN_FIELD, k, e - k,
@@ -843,6 +892,9 @@ parse_field_line(struct parser *p, size_t i)
 			while (i < n && is_blank(p->s[i]))
 				i++;
 			s->note = model_add_string(p->m, p->s + i, n - i);
+			TOK(p, PT_NOTE, i, n - i, 0, 0);
+			/* A note holds its ';' and '#': no inline comment. */
+			p->pl.comment = p->ln->len;
 			return;
 		} else if (at_end(p, i) || p->s[i] == ',') {
 			REPORT(p, D_MISSING_VALUE, k, ov[1] - k,
@@ -868,6 +920,7 @@ parse_field_line(struct parser *p, size_t i)
 						    shown(p, 0, i, ve - i));
 						break;
 					}
+					TOK(p, PT_SCORE, i, ve - i, v, 0);
 					if (key == 0)
 						s->sleep = (int8_t)v;
 					else if (key == 1)
@@ -877,13 +930,18 @@ parse_field_line(struct parser *p, size_t i)
 					break;
 				case 3:
 					session_rpe_value(p, i, ve, &s->rpe2);
+					TOK(p, PT_RPE, i, ve - i, s->rpe2, 0);
 					break;
 				case 4:
 					duration_value(p, i, ve, &s->seconds,
 					    72 * 3600, D_DURATION_RANGE);
+					TOK(p, PT_DURATION, i, ve - i,
+					    s->seconds, 0);
 					break;
 				case 5:
 					distance_value(p, i, ve, &s->km);
+					TOK(p, PT_DISTANCE, i, ve - i, 0,
+					    s->km);
 					break;
 				default:
 					if (gram_load(p->s + i, ve - i,
@@ -898,6 +956,7 @@ parse_field_line(struct parser *p, size_t i)
 						    ve - i));
 					else
 						s->bodyweight = kg;
+					TOK(p, PT_LOAD, i, ve - i, lk, kg);
 					break;
 				}
 			}
@@ -951,6 +1010,7 @@ directive_include(struct parser *p, size_t i)
 		e = p->end;
 		path = xstrndup(p->s + i, e - i);
 	}
+	TOK(p, PT_WORD, i, e - i, 0, 0);
 	reader_include(p->r, path, p->ln, i, e - i);
 	free(path);
 }
@@ -980,6 +1040,7 @@ directive_unit(struct parser *p, size_t i)
 	}
 	p->m->unit_set = 1;
 	p->m->unit = p->s[i] == 'l' ? UNIT_LB : UNIT_KG;
+	TOK(p, PT_WORD, i, e - i, 0, 0);
 }
 
 static void
@@ -1004,6 +1065,7 @@ directive_week_start(struct parser *p, size_t i)
 	}
 	p->m->week_start_set = 1;
 	p->m->week_start_sunday = p->s[i] == 's';
+	TOK(p, PT_WORD, i, e - i, 0, 0);
 }
 
 static void
@@ -1049,6 +1111,8 @@ directive_sessions(struct parser *p, size_t i)
 	t->set = 1;
 	t->min = lo;
 	t->max = hi;
+	TOK(p, PT_WORD, i, token_end(p, i, 0) - i, 0, 0);
+	TOK(p, PT_WORD, r, e - r, 0, 0);
 }
 
 static void
@@ -1066,7 +1130,7 @@ directive_exercise(struct parser *p, size_t i)
 {
 	static const char *const form = "exercise NAME [core|accessory]";
 	struct exercise *x;
-	size_t after, e, name_end, cat_at = 0;
+	size_t after, e, name_end, quoted_end, cat_at = 0;
 	int category = CAT_CORE;
 	uint32_t id;
 	char *key;
@@ -1078,7 +1142,7 @@ directive_exercise(struct parser *p, size_t i)
 	key = exercise_name(p, i, PAT_DNAME, &after);
 	if (key == NULL)
 		return;
-	name_end = after;
+	name_end = quoted_end = after;
 	if (p->s[i] != '"') {
 		/* The last word is the category only when it is one. */
 		size_t w = after;
@@ -1118,6 +1182,11 @@ directive_exercise(struct parser *p, size_t i)
 		REPORT(p, D_EXERCISE_TWICE, i, name_end - i,
 		    shown(p, 0, i, name_end - i));
 	} else {
+		TOK(p, PT_WORD, i, (p->s[i] == '"' ? quoted_end : name_end) -
+		    i, 0, 0);
+		if (cat_at)
+			TOK(p, PT_WORD, cat_at, token_end(p, cat_at, 0) - cat_at,
+			    0, 0);
 		x->is_declared = 1;
 		x->declared = xstrndup(p->tmp.data, p->tmp.len);
 		x->category = (uint8_t)category;
@@ -1175,6 +1244,9 @@ directive_alias(struct parser *p, size_t i)
 		    shown(p, 0, i, short_end - i));
 		goto out;
 	}
+	TOK(p, PT_WORD, i, short_end - i, 0, 0);
+	TOK(p, PT_WORD, j, 1, 0, 0);
+	TOK(p, PT_WORD, k, after - k, 0, 0);
 	x->is_alias = 1;
 	x->alias_of = nid;
 	x->alias_written = xstrndup(p->s + i, short_end - i);
@@ -1255,6 +1327,11 @@ directive_target(struct parser *p)
 		}
 	p->m->targets = xgrow(p->m->targets, sizeof(*p->m->targets),
 	    p->m->ntargets + 1, &p->m->targets_cap);
+	TOK(p, PT_WORD, ov[2], ov[3] - ov[2], 0, 0);
+	TOK(p, PT_WORD, skip_ws(p, ov[3]), 4, 0, 0);	/* e1rm */
+	TOK(p, PT_LOAD, li, le - li, lk, kg);
+	TOK(p, PT_WORD, skip_ws(p, le), 2, 0, 0);	/* by */
+	TOK(p, PT_DATE, di, de - di, date, 0);
 	t = &p->m->targets[p->m->ntargets++];
 	t->exercise = id;
 	t->e1rm = kg;
@@ -1293,6 +1370,8 @@ directive_phase(struct parser *p, size_t i)
 		return;
 	p->m->phases = xgrow(p->m->phases, sizeof(*p->m->phases),
 	    p->m->nphases + 1, &p->m->phases_cap);
+	TOK(p, PT_DATE, i, e - i, date, 0);
+	TOK(p, PT_WORD, k, ke - k, 0, 0);
 	ph = &p->m->phases[p->m->nphases++];
 	ph->date = date;
 	ph->kind = (uint8_t)kind;
@@ -1311,6 +1390,7 @@ parse_directive(struct parser *p)
 	int d = lookup(directives, 8, p, 0, e);
 
 	p->ctx = CTX_DIRECTIVE;
+	TOK(p, PT_WORD, 0, e, 0, 0);
 	if (d < 0) {
 		REPORT(p, D_UNKNOWN_DIRECTIVE, 0, e, shown(p, 0, 0, e),
 		    suggest(p, directives, 8, 0, e));
@@ -1363,8 +1443,37 @@ is_field_line(struct parser *p, size_t i)
 	return 0;
 }
 
+static void parse_line_kind(struct parser *p, const struct line *ln);
+
+/*
+ * With hooks, a top-level line's tokens are recorded while it is parsed
+ * and handed over after; without, parsing pays one test per line.
+ */
 static void
 parse_line(struct parser *p, const struct line *ln)
+{
+	if (p->hooks == NULL) {
+		parse_line_kind(p, ln);
+		return;
+	}
+	p->rec = reader_depth(p->r) == 1;
+	p->ntok = 0;
+	p->pl.kind = PL_OTHER;
+	p->pl.text = ln->text;
+	p->pl.len = ln->len;
+	p->pl.comment = ln->len;
+	parse_line_kind(p, ln);
+	if (!p->rec)
+		return;
+	p->rec = 0;
+	p->pl.unit = p->m->unit;
+	p->pl.tok = p->tok;
+	p->pl.ntok = p->ntok;
+	p->hooks->line(p->hooks->ctx, &p->pl);
+}
+
+static void
+parse_line_kind(struct parser *p, const struct line *ln)
 {
 	size_t i = 0;
 	unsigned char c;
@@ -1388,8 +1497,10 @@ parse_line(struct parser *p, const struct line *ln)
 	}
 	while (i < ln->len && is_blank(ln->text[i]))
 		i++;
-	if (i == ln->len || ln->text[i] == ';' || ln->text[i] == '#')
+	if (i == ln->len || ln->text[i] == ';' || ln->text[i] == '#') {
+		p->pl.kind = i == ln->len ? PL_BLANK : PL_COMMENT;
 		return;
+	}
 	if (ln->bad) {
 		if (i == 0)
 			p->ctx = CTX_SKIP;
@@ -1398,13 +1509,23 @@ parse_line(struct parser *p, const struct line *ln)
 		return;
 	}
 	p->end = content_end(ln->text, ln->len);
+	if (p->rec) {
+		size_t k = p->end;
+
+		while (k < ln->len && is_blank(ln->text[k]))
+			k++;
+		p->pl.comment = k;
+	}
 	c = (unsigned char)ln->text[0];
 	if (i == 0) {
-		if (c >= '0' && c <= '9')
+		if (c >= '0' && c <= '9') {
+			p->pl.kind = PL_HEADER;
 			parse_header(p);
-		else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    c >= 0x80)
+		} else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    c >= 0x80) {
+			p->pl.kind = PL_DIRECTIVE;
 			parse_directive(p);
+		}
 		else {
 			size_t e = token_end(p, 0, 0);
 
@@ -1424,16 +1545,34 @@ parse_line(struct parser *p, const struct line *ln)
 	case CTX_SKIP:
 		break;
 	case CTX_SESSION:
-		if (is_field_line(p, i))
+		if (is_field_line(p, i)) {
+			p->pl.kind = PL_FIELD;
 			parse_field_line(p, i);
-		else
+		} else {
+			p->pl.kind = PL_SET;
 			parse_set_line(p, i);
+		}
 		break;
 	}
 }
 
 int
 parse_journal(struct reader *r, struct model *m, struct diag_sink *sink)
+{
+	return parse_journal_with(r, m, sink, NULL);
+}
+
+int
+parse_plain_name(const char *s, size_t n)
+{
+	size_t ov[16];
+
+	return n > 0 && gram_match(PAT_NAME, s, n, 0, ov) > 0 && ov[1] == n;
+}
+
+int
+parse_journal_with(struct reader *r, struct model *m, struct diag_sink *sink,
+    const struct parse_hooks *hooks)
 {
 	struct parser p;
 	struct line ln;
@@ -1443,6 +1582,7 @@ parse_journal(struct reader *r, struct model *m, struct diag_sink *sink)
 	p.r = r;
 	p.m = m;
 	p.sink = sink;
+	p.hooks = hooks != NULL && hooks->line != NULL ? hooks : NULL;
 	buf_init(&p.tmp);
 	buf_init(&p.spell_text);
 	buf_init(&p.shown[0]);
@@ -1452,6 +1592,7 @@ parse_journal(struct reader *r, struct model *m, struct diag_sink *sink)
 	buf_release(&p.tmp);
 	buf_release(&p.spell_text);
 	free(p.spell);
+	free(p.tok);
 	buf_release(&p.shown[0]);
 	buf_release(&p.shown[1]);
 	return rc < 0 ? -1 : 0;

@@ -487,6 +487,12 @@ out:
 }
 
 size_t
+reader_depth(const struct reader *r)
+{
+	return r->depth;
+}
+
+size_t
 reader_source_count(const struct reader *r)
 {
 	return r->nsrc;

@@ -57,6 +57,9 @@ const char *reader_error(const struct reader *r);
 void reader_include(struct reader *r, const char *path,
     const struct line *at, size_t offset, size_t length);
 
+/* How many files are open: 1 while a top-level file's lines are read. */
+size_t reader_depth(const struct reader *r);
+
 /* The sources opened so far and their names as shown to the user. */
 size_t reader_source_count(const struct reader *r);
 const char *reader_source_name(const struct reader *r, unsigned source);

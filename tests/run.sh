@@ -12,10 +12,11 @@
 #  2. golden CLI tests with ./liftlog: every tests/check/NAME.journal runs
 #     `liftlog check --today=2026-11-25 NAME.journal` from inside
 #     tests/check/, or the arguments in NAME.args when it exists; every
-#     tests/cli/NAME.args, tests/report/NAME.args and tests/import/NAME.args
-#     (mandatory there) run liftlog with those arguments from inside their
-#     folder; every tests/import/NAME.out (a journal written by import)
-#     must then pass `liftlog check`.  Standard output is compared with
+#     tests/cli/NAME.args, tests/report/NAME.args, tests/import/NAME.args
+#     and tests/print/NAME.args (mandatory there) run liftlog with those
+#     arguments from inside their folder; every tests/import/NAME.out (a
+#     journal written by import) must then pass `liftlog check`.  Standard
+#     output is compared with
 #     NAME.out, standard error with NAME.err (a missing file: expect
 #     nothing) and the exit status with NAME.status (missing: 0).
 #     NAME.stdin, when it exists, is standard input (else /dev/null);
@@ -232,7 +233,7 @@ golden_all() {
 		golden "${1}check/$a_name" "$2" tests/check "$a_name" \
 		    "check --today=2026-11-25 $a_name.journal"
 	done
-	for a_dir in cli report import; do
+	for a_dir in cli report import print; do
 		for a_case in tests/$a_dir/*.args; do
 			[ -e "$a_case" ] || continue
 			a_name=${a_case#tests/$a_dir/}
@@ -248,6 +249,7 @@ orphans tests/check journal
 orphans tests/cli args
 orphans tests/report args
 orphans tests/import args
+orphans tests/print args
 golden_all "" "$LIFTLOG"
 # Every journal import wrote passes check (warnings allowed: the intent is
 # left to the user).
@@ -274,6 +276,47 @@ if [ "${VALGRIND-1}" != 0 ]; then
 		fail "valgrind: golden tests" "$tmp/why"
 	fi
 fi
+
+# --- print: idempotent, and the same journal ----------------------------
+
+# For every valid journal: print | print == print, and export of the
+# printed journal == export of the original (but for the file column:
+# the printed one is read from standard input).  Run from the journal's
+# folder, so that its includes are found from standard input as well.
+echo "# print: idempotence and export of the printed journal"
+for p_file in examples/*.journal tests/conformance/*.journal \
+    tests/check/valid-*.journal tests/import/*.out; do
+	p_dir=$(dirname "$p_file")
+	p_name=$(basename "$p_file")
+	(
+		cd "$p_dir" || exit 125
+		"$LIFTLOG" check --today=2026-11-25 "$p_name" >/dev/null \
+		    2>&1 || exit 124
+		: >"$tmp/why"
+		"$LIFTLOG" print --today=2026-11-25 "$p_name" >"$tmp/p1" \
+		    2>/dev/null || echo "print failed" >>"$tmp/why"
+		"$LIFTLOG" print --today=2026-11-25 - <"$tmp/p1" >"$tmp/p2" \
+		    2>/dev/null || echo "print | print failed" >>"$tmp/why"
+		diff -u "$tmp/p1" "$tmp/p2" >>"$tmp/why" ||
+		    echo "print | print differs from print" >>"$tmp/why"
+		"$LIFTLOG" export -o tsv --today=2026-11-25 "$p_name" \
+		    2>/dev/null | awk -F '\t' -v OFS='\t' \
+		    '{ $(NF - 1) = ""; print }' >"$tmp/x1"
+		"$LIFTLOG" export -o tsv --today=2026-11-25 - <"$tmp/p1" \
+		    2>/dev/null | awk -F '\t' -v OFS='\t' \
+		    '{ $(NF - 1) = ""; print }' >"$tmp/x2"
+		diff -u "$tmp/x1" "$tmp/x2" >>"$tmp/why" ||
+		    echo "print | export differs from export" >>"$tmp/why"
+		[ -s "$tmp/x1" ] || echo "export printed nothing" >>"$tmp/why"
+		[ ! -s "$tmp/why" ]
+	)
+	p_rc=$?
+	if [ "$p_rc" = 0 ]; then
+		pass "print: $p_file"
+	elif [ "$p_rc" != 124 ]; then
+		fail "print: $p_file" "$tmp/why"
+	fi
+done
 
 # --- hostile inputs --------------------------------------------------------
 

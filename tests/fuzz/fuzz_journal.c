@@ -2,7 +2,8 @@
  * fuzz_journal.c -- a libFuzzer harness: arbitrary bytes as a journal,
  * through every stage liftlog has (read, parse, finalise, validate, the
  * diagnostics printer) and, when the journal is valid, every report and
- * every renderer.  Built by `make fuzz` with clang's -fsanitize=fuzzer,
+ * every renderer, and liftlog print (whose output must read back as a
+ * valid journal that prints the same).  Built by `make fuzz` with clang's -fsanitize=fuzzer,
  * address,undefined; output goes to /dev/null.
  *
  * The bytes are written to one temporary file per process, in an empty
@@ -20,6 +21,8 @@
 #include "date.h"
 #include "grammar.h"
 #include "journal.h"
+#include "parse.h"
+#include "print.h"
 #include "render.h"
 #include "report.h"
 
@@ -106,12 +109,63 @@ span_years(const struct model *m)
 	return m->nsessions ? (hi - lo) / 366 : 0;
 }
 
+/*
+ * Load the journal at path with print's hooks; when it is valid, its
+ * canonical text in *out (NULL otherwise).  Returns journal_load()'s
+ * status.
+ */
+static int
+load_printed(struct journal *j, int strict, int32_t today, char **out,
+    size_t *outlen)
+{
+	char *paths[1] = { path };
+	struct printer *pr = printer_new();
+	struct parse_hooks h;
+	FILE *mem;
+	int st;
+
+	*out = NULL;
+	*outlen = 0;
+	printer_hooks(pr, &h);
+	st = journal_load_with(j, paths, 1, strict, today, &h);
+	if (st == 0) {
+		if ((mem = open_memstream(out, outlen)) == NULL ||
+		    printer_write(pr, j->model, mem) < 0 || fclose(mem) != 0)
+			abort();
+	}
+	printer_free(pr);
+	return st;
+}
+
+/* print | print == print: the printed journal, read back, is valid
+ * and prints the same. */
+static void
+check_print(const char *text, size_t len, int strict, int32_t today)
+{
+	struct journal j;
+	char *again;
+	size_t n;
+
+	if (ftruncate(fd, 0) != 0 || pwrite(fd, text, len, 0) !=
+	    (ssize_t)len)
+		abort();
+	if (load_printed(&j, strict, today, &again, &n) != 0 || n != len ||
+	    memcmp(again, text, len) != 0) {
+		fputs("liftlog print is not idempotent on:\n", stderr);
+		fwrite(text, 1, len, stderr);
+		abort();
+	}
+	free(again);
+	journal_release(&j);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *paths[1] = { path };
 	struct journal j;
 	int32_t today = date_from_civil(2026, 11, 25);
+	char *printed;
+	size_t plen;
 
 	if (sink == NULL) {
 		grammar_init();
@@ -126,12 +180,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	 * but too slow for a fuzzer under ASan.  tests/check and
 	 * tests/hostile run such journals with the plain build.
 	 */
-	if (journal_load(&j, paths, 1, size % 2, today) == 0 &&
+	if (load_printed(&j, size % 2, today, &printed, &plen) == 0 &&
 	    span_years(j.model) <= 100) {
 		reports(j.model, today, 0);
 		reports(j.model, today, 1);
 	}
 	journal_print(&j, sink);
 	journal_release(&j);
+	if (printed != NULL) {
+		fwrite(printed, 1, plen, sink);
+		check_print(printed, plen, size % 2, today);
+		free(printed);
+	}
 	return 0;
 }
