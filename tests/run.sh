@@ -340,6 +340,39 @@ else
 	fail "hostile: tests/hostile/gen.sh" "$tmp/why"
 fi
 
+# tap_lines PREFIX FILE STATUS NAME: count the TAP lines a helper script
+# wrote to FILE, one test each, named "PREFIX: ..."; the "# " lines after a
+# "not ok" are its reasons, "ok ... # SKIP why" a skipped test, and a
+# non-zero STATUS of the script NAME one more failure.
+tap_lines() {
+	t_prefix=$1 t_file=$2 t_rc=$3 t_name=$4
+	t_pending=
+	while IFS= read -r t_line; do
+		case $t_line in
+		"ok "*" # SKIP "*)
+			[ -z "$t_pending" ] || fail "$t_pending" "$tmp/why"
+			t_pending=
+			t_line=${t_line#* - }
+			skip "$t_prefix: ${t_line%% # SKIP *}" "${t_line#* # SKIP }" ;;
+		"ok "*)
+			[ -z "$t_pending" ] || fail "$t_pending" "$tmp/why"
+			t_pending=
+			pass "$t_prefix: ${t_line#* - }" ;;
+		"not ok "*)
+			[ -z "$t_pending" ] || fail "$t_pending" "$tmp/why"
+			t_pending="$t_prefix: ${t_line#* - }"
+			: >"$tmp/why" ;;
+		"# "*)
+			echo "${t_line#??}" >>"$tmp/why" ;;
+		esac
+	done <"$t_file"
+	[ -z "$t_pending" ] || fail "$t_pending" "$tmp/why"
+	if [ "$t_rc" -ne 0 ]; then
+		tail -n 20 "$t_file" >"$tmp/why"
+		fail "$t_name exit status $t_rc" "$tmp/why"
+	fi
+}
+
 # --- Unix filter etiquette -------------------------------------------------
 
 echo "# etiquette: pipes, full disks, read-only journals"
@@ -409,28 +442,7 @@ if ! command -v python3 >/dev/null 2>&1; then
 	fail "csv: read back" "$tmp/why"
 else
 	python3 tests/csv/readback.py "$LIFTLOG" >"$tmp/csv" 2>&1
-	r_rc=$?
-	# Each "not ok" line is a failure, its "# " lines the reasons.
-	r_pending=
-	while IFS= read -r r_line; do
-		case $r_line in
-		"ok "*)
-			[ -z "$r_pending" ] || fail "csv: $r_pending" "$tmp/why"
-			r_pending=
-			pass "csv: ${r_line#* - }" ;;
-		"not ok "*)
-			[ -z "$r_pending" ] || fail "csv: $r_pending" "$tmp/why"
-			r_pending=${r_line#* - }
-			: >"$tmp/why" ;;
-		"# "*)
-			echo "${r_line#??}" >>"$tmp/why" ;;
-		esac
-	done <"$tmp/csv"
-	[ -z "$r_pending" ] || fail "csv: $r_pending" "$tmp/why"
-	if [ $r_rc -ne 0 ]; then
-		tail -n 20 "$tmp/csv" >"$tmp/why"
-		fail "csv: readback.py exit status $r_rc" "$tmp/why"
-	fi
+	tap_lines csv "$tmp/csv" $? tests/csv/readback.py
 fi
 
 # --- SVG charts ------------------------------------------------------------
@@ -443,27 +455,7 @@ if ! command -v python3 >/dev/null 2>&1; then
 	fail "svg: read back" "$tmp/why"
 else
 	python3 tests/svg/check.py "$LIFTLOG" >"$tmp/svg" 2>&1
-	s_rc=$?
-	s_pending=
-	while IFS= read -r s_line; do
-		case $s_line in
-		"ok "*)
-			[ -z "$s_pending" ] || fail "svg: $s_pending" "$tmp/why"
-			s_pending=
-			pass "svg: ${s_line#* - }" ;;
-		"not ok "*)
-			[ -z "$s_pending" ] || fail "svg: $s_pending" "$tmp/why"
-			s_pending=${s_line#* - }
-			: >"$tmp/why" ;;
-		"# "*)
-			echo "${s_line#??}" >>"$tmp/why" ;;
-		esac
-	done <"$tmp/svg"
-	[ -z "$s_pending" ] || fail "svg: $s_pending" "$tmp/why"
-	if [ $s_rc -ne 0 ]; then
-		tail -n 20 "$tmp/svg" >"$tmp/why"
-		fail "svg: check.py exit status $s_rc" "$tmp/why"
-	fi
+	tap_lines svg "$tmp/svg" $? tests/svg/check.py
 fi
 
 # --- editors, shells and examples ----------------------------------------
@@ -473,32 +465,7 @@ fi
 # installed gives skipped tests.  Its TAP lines are counted here one by one.
 echo "# editors, shells and examples (tests/editors/run.sh)"
 sh tests/editors/run.sh "$LIFTLOG" >"$tmp/editors" 2>&1
-d_rc=$?
-d_pending=
-while IFS= read -r d_line; do
-	case $d_line in
-	"ok "*" # SKIP "*)
-		[ -z "$d_pending" ] || fail "$d_pending" "$tmp/why"
-		d_pending=
-		d_line=${d_line#* - }
-		skip "editors: ${d_line%% # SKIP *}" "${d_line#* # SKIP }" ;;
-	"ok "*)
-		[ -z "$d_pending" ] || fail "$d_pending" "$tmp/why"
-		d_pending=
-		pass "editors: ${d_line#* - }" ;;
-	"not ok "*)
-		[ -z "$d_pending" ] || fail "$d_pending" "$tmp/why"
-		d_pending="editors: ${d_line#* - }"
-		: >"$tmp/why" ;;
-	"# "*)
-		echo "${d_line#??}" >>"$tmp/why" ;;
-	esac
-done <"$tmp/editors"
-[ -z "$d_pending" ] || fail "$d_pending" "$tmp/why"
-if [ $d_rc -ne 0 ]; then
-	tail -n 20 "$tmp/editors" >"$tmp/why"
-	fail "tests/editors/run.sh exit status $d_rc" "$tmp/why"
-fi
+tap_lines editors "$tmp/editors" $? tests/editors/run.sh
 
 # --- fuzzing smoke run -----------------------------------------------------
 
