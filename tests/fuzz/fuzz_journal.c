@@ -65,6 +65,9 @@ render(struct table *t)
 	render_text(t, sink, &o);
 	render_csv(t, sink, &o);
 	render_tsv(t, sink, &o);
+	/* Charts of weekly and progress --by week; other tables are
+	 * refused (-1, EINVAL), which is tested too. */
+	render_svg(t, sink, &o);
 	table_free(t);
 }
 
