@@ -313,10 +313,8 @@ usage(FILE *fp)
 	    "standard input.\n\nCommands:\n",
 	    fp);
 	for (i = 0; i < NCOMMANDS; i++)
-		fprintf(fp, "  %-9s %s%s\n", commands[i].name,
-		    commands[i].what, commands[i].run ||
-		    strcmp(commands[i].name, "import") == 0 ? "" :
-		    " (not implemented yet)");
+		fprintf(fp, "  %-9s %s\n", commands[i].name,
+		    commands[i].what);
 	fputs("\nOptions:\n"
 	    "  -o, --output=FMT     text (default), csv, tsv, or svg (charts "
 	    "of\n"
@@ -688,12 +686,6 @@ main(int argc, char **argv)
 	if (cmd->run == run_report && o.output != OUT_TEXT)
 		usage_error("report is text only (use weekly, progress or "
 		    "deload with -o %s)", o.output == OUT_CSV ? "csv" : "tsv");
-	if (cmd->run == NULL) {
-		fprintf(stderr, "liftlog: %s: not implemented yet\n",
-		    cmd->name);
-		exit(2);
-	}
-
 	paths = argv + optind;
 	npaths = (size_t)(argc - optind);
 	if (npaths == 0) {
