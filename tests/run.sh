@@ -373,6 +373,18 @@ tap_lines() {
 	fi
 }
 
+# python_tap PREFIX SCRIPT: run a Python test script on liftlog and count
+# its TAP lines (a missing python3 is one failure).
+python_tap() {
+	if ! command -v python3 >/dev/null 2>&1; then
+		echo "python3 is not installed (scripts/install-deps)" >"$tmp/why"
+		fail "$1: $2" "$tmp/why"
+		return
+	fi
+	python3 "$2" "$LIFTLOG" >"$tmp/$1" 2>&1
+	tap_lines "$1" "$tmp/$1" $? "$2"
+}
+
 # --- Unix filter etiquette -------------------------------------------------
 
 echo "# etiquette: pipes, full disks, read-only journals"
@@ -437,26 +449,14 @@ fi
 # csv module and checks them against the contract's column lists; its TAP
 # lines are counted here one by one.
 echo "# CSV and TSV read back with a real CSV parser"
-if ! command -v python3 >/dev/null 2>&1; then
-	echo "python3 is not installed (scripts/install-deps)" >"$tmp/why"
-	fail "csv: read back" "$tmp/why"
-else
-	python3 tests/csv/readback.py "$LIFTLOG" >"$tmp/csv" 2>&1
-	tap_lines csv "$tmp/csv" $? tests/csv/readback.py
-fi
+python_tap csv tests/csv/readback.py
 
 # --- SVG charts ------------------------------------------------------------
 
 # tests/svg/check.py parses every chart of -o svg as XML and counts what it
 # plots against the CSV of the same report; its TAP lines are counted here.
 echo "# SVG charts read back as XML against the CSV"
-if ! command -v python3 >/dev/null 2>&1; then
-	echo "python3 is not installed (scripts/install-deps)" >"$tmp/why"
-	fail "svg: read back" "$tmp/why"
-else
-	python3 tests/svg/check.py "$LIFTLOG" >"$tmp/svg" 2>&1
-	tap_lines svg "$tmp/svg" $? tests/svg/check.py
-fi
+python_tap svg tests/svg/check.py
 
 # --- editors, shells and examples ----------------------------------------
 

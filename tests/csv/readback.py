@@ -14,6 +14,9 @@ import re
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from taplib import result  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 # The contract's column lists (liftlog.md, sections 4.3 to 4.7).
@@ -40,16 +43,6 @@ JOURNALS = [
     ("tests/conformance/coach-lb.journal", "2029-01-11"),
 ]
 
-n = 0
-
-
-def result(ok, name, why=""):
-    global n
-    n += 1
-    print(("ok" if ok else "not ok") + " %d - %s" % (n, name))
-    if not ok:
-        for line in why.splitlines()[:20]:
-            print("# " + line)
 
 
 def run(liftlog, cmd, journal, today, fmt, env=None):

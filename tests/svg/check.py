@@ -29,6 +29,9 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from taplib import result  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 NS = "{http://www.w3.org/2000/svg}"
 
@@ -42,16 +45,6 @@ JOURNALS = [
     ("tests/conformance/coach-lb.journal", "2029-01-11", ""),
 ]
 
-n = 0
-
-
-def result(ok, name, why=""):
-    global n
-    n += 1
-    print(("ok" if ok else "not ok") + " %d - %s" % (n, name))
-    if not ok:
-        for line in why.splitlines()[:20]:
-            print("# " + line)
 
 
 def run(liftlog, cmd, journal, today, fmt, env=None):
