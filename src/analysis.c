@@ -127,22 +127,29 @@ week_label(int32_t start, char out[9])
 }
 
 size_t
-view_weeks(const struct view *v, int32_t *first)
+listed_weeks(const struct model *m, const struct report_opts *o,
+    int32_t first_date, int32_t last_date, int32_t *first)
 {
 	int32_t last;
 
-	if (v->n == 0)
-		return 0;
-	*first = week_start(v->m, v->first_date);
-	last = week_start(v->m, v->last_date);
-	if (week_start(v->m, v->o->today) > last)
-		last = week_start(v->m, v->o->today);
+	*first = week_start(m, first_date);
+	last = week_start(m, last_date);
+	if (week_start(m, o->today) > last)
+		last = week_start(m, o->today);
 	/* --today inside -b/-e only: weeks are listed only in that range. */
-	if (v->o->has_end && last >= v->o->end)
-		last = week_start(v->m, v->o->end - 1);
+	if (o->has_end && last >= o->end)
+		last = week_start(m, o->end - 1);
 	if (last < *first)
 		last = *first;
 	return (size_t)((last - *first) / 7 + 1);
+}
+
+size_t
+view_weeks(const struct view *v, int32_t *first)
+{
+	if (v->n == 0)
+		return 0;
+	return listed_weeks(v->m, v->o, v->first_date, v->last_date, first);
 }
 
 int

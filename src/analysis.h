@@ -72,6 +72,9 @@ void week_label(int32_t start, char out[9]);
  * holds no session).
  */
 size_t view_weeks(const struct view *v, int32_t *first);
+/* The same for sessions from first_date to last_date (a folder's). */
+size_t listed_weeks(const struct model *m, const struct report_opts *o,
+    int32_t first_date, int32_t last_date, int32_t *first);
 
 /* The phase in force on date, or -1 before the first phase. */
 int phase_on(const struct model *m, int32_t date);
