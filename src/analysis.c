@@ -31,24 +31,13 @@ view_init(struct view *v, const struct model *m, const struct report_opts *o)
 			v->last_date = d;
 		v->idx[v->n++] = (uint32_t)i;
 	}
-	v->wanted = xcalloc(m->nexercises ? m->nexercises : 1, 1);
-	for (i = 0; i < m->nexercises; i++)
-		v->wanted[i] = o->nexercises == 0;
-	for (i = 0; i < o->nexercises; i++) {
-		uint32_t e = model_find_exercise(m, o->exercises[i]);
-
-		if (e != UINT32_MAX)
-			v->wanted[m->exercises[e].canon] = 1;
-	}
 }
 
 void
 view_release(struct view *v)
 {
 	free(v->idx);
-	free(v->wanted);
 	v->idx = NULL;
-	v->wanted = NULL;
 }
 
 uint32_t
@@ -57,10 +46,23 @@ group_exercise(const struct model *m, const struct set_group *g)
 	return m->exercises[g->name].canon;
 }
 
+/* Looked up each time: while a journal is streamed, the exercise table
+ * grows, and a -x name may only appear late. */
 int
 view_wants(const struct view *v, uint32_t exercise)
 {
-	return v->wanted[exercise];
+	const struct model *m = v->m;
+	size_t i;
+
+	if (v->o->nexercises == 0)
+		return 1;
+	for (i = 0; i < v->o->nexercises; i++) {
+		uint32_t e = model_find_exercise(m, v->o->exercises[i]);
+
+		if (e != UINT32_MAX && m->exercises[e].canon == exercise)
+			return 1;
+	}
+	return 0;
 }
 
 double

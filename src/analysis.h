@@ -30,7 +30,6 @@ struct view {
 	const struct report_opts *o;
 	uint32_t *idx;		/* indexes into m->sessions */
 	size_t n;
-	uint8_t *wanted;	/* per exercise entry: -x selects it */
 	int32_t first_date, last_date;	/* of the sessions in view */
 	/* Where reports stream their rows (table_stream), or NULL. */
 	const struct table_sink *sink;

@@ -27,6 +27,7 @@
 #include "table.h"
 #include "model.h"
 #include "journal.h"
+#include "stream.h"
 #include "parse.h"
 #include "print.h"
 #include "util.h"
@@ -50,10 +51,25 @@ struct options {
 	struct import_opts import;	/* --unit, --intent */
 };
 
+/*
+ * A command runs on a whole model (run), or on a streamed journal (fold,
+ * stream.h): fold makes the folders its tables come from (at most 3) and
+ * returns how many; check has none.  A command without fold, or a journal
+ * that cannot be streamed, gets the whole model.
+ */
+struct command;
+typedef size_t (*fold_fn)(const struct view *v, const struct options *o,
+    struct folder **f);
+
 struct command {
 	const char *name;
 	int (*run)(struct model *m, const struct options *o);
 	const char *what;
+	fold_fn fold;
+	int journal_order;	/* its folders take journal order, and
+				 * stream their rows in a second reading */
+	/* The streamed tables to standard output (NULL: render_all). */
+	int (*emit)(struct table **t, size_t n, const struct options *o);
 };
 
 static int
@@ -61,6 +77,15 @@ run_check(struct model *m, const struct options *o)
 {
 	(void)m;
 	(void)o;
+	return 0;
+}
+
+static size_t
+fold_check(const struct view *v, const struct options *o, struct folder **f)
+{
+	(void)v;
+	(void)o;
+	(void)f;
 	return 0;
 }
 
@@ -185,28 +210,33 @@ render_all(struct table **t, size_t n, const struct options *o)
 
 typedef struct table *(*report_fn)(const struct view *);
 
+/* What renders a report's table: fn on the view, or a streamed second
+ * reading of the journal (stream_table). */
+struct maker {
+	struct table *(*make)(struct view *v, void *ctx);
+	void *ctx;
+};
+
+/* The report made on the view, rendered; CSV and TSV rows are written as
+ * they are made, so that export of a decade of training never sits in
+ * memory. */
 static int
-run_one(struct model *m, const struct options *o, report_fn fn)
+render_made(struct view *v, const struct options *o, const struct maker *mk)
 {
-	struct report_opts ro;
 	struct render_stream rs;
 	struct render_opts rd;
-	struct view v;
 	struct table *t;
 
-	report_options(o, &ro);
-	view_init(&v, m, &ro);
 	if (o->output == OUT_CSV || o->output == OUT_TSV) {
-		/* Rows go out as they are made: export of a decade of
-		 * training never sits in memory. */
 		render_options(o, &rd);
 		each_begin(o, &rd);
 		render_stream_init(&rs, stdout, &rd, o->output == OUT_TSV);
-		v.sink = &rs.sink;
+		v->sink = &rs.sink;
 	}
-	t = fn(&v);
-	view_release(&v);
-	if (v.sink == NULL)
+	t = mk->make(v, mk->ctx);
+	if (t == NULL)
+		return 2;
+	if (v->sink == NULL)
 		return render_all(&t, 1, o);
 	table_finish(t);
 	table_free(t);
@@ -216,6 +246,27 @@ run_one(struct model *m, const struct options *o, report_fn fn)
 		return 2;
 	}
 	return 0;
+}
+
+static struct table *
+make_report(struct view *v, void *ctx)
+{
+	return ((report_fn *)ctx)[0](v);
+}
+
+static int
+run_one(struct model *m, const struct options *o, report_fn fn)
+{
+	struct report_opts ro;
+	struct maker mk = { make_report, &fn };
+	struct view v;
+	int rc;
+
+	report_options(o, &ro);
+	view_init(&v, m, &ro);
+	rc = render_made(&v, o, &mk);
+	view_release(&v);
+	return rc;
 }
 
 static struct table *
@@ -261,6 +312,23 @@ run_sessions(struct model *m, const struct options *o)
 	return run_one(m, o, report_sessions);
 }
 
+static size_t
+fold_export(const struct view *v, const struct options *o, struct folder **f)
+{
+	(void)o;
+	f[0] = export_folder(v);
+	return 1;
+}
+
+static size_t
+fold_sessions(const struct view *v, const struct options *o,
+    struct folder **f)
+{
+	(void)o;
+	f[0] = sessions_folder(v);
+	return 1;
+}
+
 /* The nightly digest: the last 4 weeks, progress, and the deload rows of
  * the last 14 days. */
 static int
@@ -285,19 +353,25 @@ run_report(struct model *m, const struct options *o)
 }
 
 static const struct command commands[] = {
-	{ "check", run_check, "validate the journal; silent when it is valid" },
+	{ "check", run_check, "validate the journal; silent when it is valid",
+	    fold_check, 0, NULL },
 	{ "progress", run_progress, "one row per exercise (--by=week: per "
-	    "week)" },
-	{ "weekly", run_weekly, "one row per week: hard/easy compliance" },
-	{ "deload", run_deload, "one row per deload warning" },
-	{ "report", run_report, "the nightly digest (text only)" },
-	{ "export", run_export, "one row per set" },
+	    "week)", NULL, 0, NULL },
+	{ "weekly", run_weekly, "one row per week: hard/easy compliance",
+	    NULL, 0, NULL },
+	{ "deload", run_deload, "one row per deload warning", NULL, 0,
+	    NULL },
+	{ "report", run_report, "the nightly digest (text only)", NULL,
+	    0, NULL },
+	{ "export", run_export, "one row per set", fold_export, 1, NULL },
 	{ "sessions", run_sessions, "one row per session, rest days "
-	    "included" },
+	    "included", fold_sessions, 1, NULL },
 	{ "import", NULL, "journal text from a Strong, Hevy or FitNotes CSV "
-	    "export" },
-	{ "print", run_print, "the journal in canonical form" },
-	{ "dump", run_dump, "the parsed journal, for debugging" },
+	    "export", NULL, 0, NULL },
+	{ "print", run_print, "the journal in canonical form", NULL,
+	    0, NULL },
+	{ "dump", run_dump, "the parsed journal, for debugging",
+	    NULL, 0, NULL },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
@@ -540,6 +614,115 @@ warn_unknown_exercises(const struct model *m, const struct options *o)
 	free(keys);
 }
 
+/* The second reading of a valid journal, for a journal-order report:
+ * its rows are made (and written, for CSV and TSV) as it is read. */
+struct second {
+	const struct command *cmd;
+	char *const *paths;
+	size_t n;
+	const struct options *o;
+	struct journal *j;
+};
+
+static struct table *
+stream_table(struct view *v, void *ctx)
+{
+	struct second *sc = ctx;
+	struct folder *f[3];
+	struct stream_opts so;
+	struct table *t = NULL;
+	size_t nf = sc->cmd->fold(v, sc->o, f), i;
+
+	memset(&so, 0, sizeof(so));
+	so.o = v->o;
+	so.folders = f;
+	so.nfolders = nf;
+	if (journal_stream(sc->j, sc->o->today, &so) == 0 && nf == 1) {
+		t = f[0]->finish(f[0]);
+		table_set_unit(t, model_unit_name(sc->j->model));
+	} else
+		fprintf(stderr, "liftlog: the journal changed while it was "
+		    "read\n");
+	for (i = 0; i < nf; i++)
+		f[i]->release(f[i]);
+	return t;
+}
+
+static int
+second_reading(const struct command *cmd, char *const *paths, size_t n,
+    const struct options *o)
+{
+	struct journal j;
+	struct report_opts ro;
+	struct second sc = { cmd, paths, n, o, &j };
+	struct maker mk = { stream_table, &sc };
+	struct view v;
+	int rc;
+
+	report_options(o, &ro);
+	journal_open(&j, paths, n, o->strict);
+	view_init(&v, j.model, &ro);
+	rc = render_made(&v, o, &mk);
+	view_release(&v);
+	journal_release(&j);
+	return rc;
+}
+
+/*
+ * Stream one journal (stream.h): validate it and feed the command's
+ * folders as it is read, print its diagnostics, and render the tables
+ * when it is valid.  Returns the exit status, or JOURNAL_LATE (nothing
+ * printed) when the journal must be read whole.
+ */
+static int
+stream_journal(const struct command *cmd, char *const *paths, size_t n,
+    const struct options *o)
+{
+	struct journal j;
+	struct report_opts ro;
+	struct stream_opts so;
+	struct folder *f[3];
+	struct table *t[3];
+	struct view v;
+	size_t nf = 0, i;
+	int status;
+
+	report_options(o, &ro);
+	journal_open(&j, paths, n, o->strict);
+	view_init(&v, j.model, &ro);
+	if (!cmd->journal_order)
+		nf = cmd->fold(&v, o, f);
+	memset(&so, 0, sizeof(so));
+	so.o = &ro;
+	so.folders = f;
+	so.nfolders = nf;
+	so.date_order = !cmd->journal_order;
+	status = journal_stream(&j, o->today, &so);
+	if (status != JOURNAL_LATE) {
+		if (each_journal != NULL)
+			fflush(stdout);
+		journal_print(&j, stderr);
+	}
+	if (status == 0) {
+		warn_unknown_exercises(j.model, o);
+		if (cmd->journal_order)
+			status = second_reading(cmd, paths, n, o);
+		else if (nf > 0) {
+			for (i = 0; i < nf; i++) {
+				t[i] = f[i]->finish(f[i]);
+				table_set_unit(t[i], model_unit_name(j.model));
+			}
+			status = cmd->emit ? cmd->emit(t, nf, o) :
+			    render_all(t, nf, o);
+		}
+	}
+	for (i = 0; i < nf; i++)
+		f[i]->release(f[i]);
+	view_release(&v);
+	journal_release(&j);
+	return status;
+}
+
 /*
  * Read, parse, finalise and validate one journal made of the given files,
  * print its diagnostics, and run the command on it when it is valid.
@@ -552,6 +735,13 @@ run_journal(const struct command *cmd, char *const *paths, size_t n,
 	struct journal j;
 	struct parse_hooks hooks = { NULL, NULL };
 	int status;
+
+	if (cmd->fold != NULL && journal_streamable(paths, n) &&
+	    getenv("LIFTLOG_WHOLE") == NULL) {
+		status = stream_journal(cmd, paths, n, o);
+		if (status != JOURNAL_LATE)
+			return status;
+	}
 
 	if (cmd->run == run_print) {
 		printer = printer_new();

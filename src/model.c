@@ -127,11 +127,82 @@ model_exercise(struct model *m, const char *key)
 	return e;
 }
 
+void
+model_flush(struct model *m)
+{
+	if (m->session_done == NULL || m->nsessions == 0)
+		return;
+	m->session_done(m->session_ctx, m);
+	m->nsessions = 0;
+	m->ngroups = 0;
+	m->strings.len = 1;	/* titles and notes were the session's */
+}
+
+void
+model_note_alias(struct model *m, uint32_t short_id, const char *short_key,
+    uint32_t name_id)
+{
+	struct exercise *x = &m->exercises[short_id];
+	size_t i;
+
+	if (m->session_done == NULL)
+		return;
+	if (x->used)
+		m->late = 1;
+	for (i = 0; m->delivered && i < m->nxkeys; i++)
+		if (strcmp(m->xkeys[i], short_key) == 0)
+			m->late = 1;
+	m->exercises[name_id].used = 1;
+	/* What resolve_aliases() will decide, now: sessions handed on
+	 * need their canonical exercise. */
+	if (!x->is_declared && !m->exercises[name_id].is_alias)
+		x->canon = name_id;
+}
+
+void
+model_note_declared(struct model *m, uint32_t id, int first)
+{
+	if (m->session_done == NULL)
+		return;
+	/* Its category and spelling, or (for the first declaration) the
+	 * undeclared warnings of the set lines before it. */
+	if (m->exercises[id].used || (first && m->any_used))
+		m->late = 1;
+}
+
+void
+model_note_phase(struct model *m)
+{
+	size_t i;
+	struct phase p;
+
+	if (m->session_done == NULL || m->nphases == 0)
+		return;
+	i = m->nphases - 1;
+	p = m->phases[i];
+	if (m->folding && m->delivered && p.date <= m->delivered_last)
+		m->late = 1;
+	/* Kept in date order (journal order within a date) for phase_on. */
+	while (i > 0 && m->phases[i - 1].date > p.date) {
+		m->phases[i] = m->phases[i - 1];
+		i--;
+	}
+	m->phases[i] = p;
+}
+
+void
+model_note_setting(struct model *m)
+{
+	if (m->session_done != NULL && m->folding && m->delivered)
+		m->late = 1;
+}
+
 struct session *
 model_add_session(struct model *m)
 {
 	struct session *s;
 
+	model_flush(m);
 	m->sessions = xgrow(m->sessions, sizeof(*m->sessions),
 	    m->nsessions + 1, &m->sessions_cap);
 	s = &m->sessions[m->nsessions++];
@@ -331,15 +402,25 @@ model_finalize(struct model *m, struct diag_sink *sink,
 {
 	size_t i;
 
+	model_flush(m);
 	resolve_aliases(m, sink);
 	for (i = 0; i < m->ntargets; i++)
 		m->targets[i].exercise = m->exercises[
 		    m->targets[i].exercise].canon;
 	resolve_bodyweight(m);
 	sort_phases(m, sink);
-	m->nsources = reader_source_count(r);
-	m->sources = xcalloc(m->nsources ? m->nsources : 1,
-	    sizeof(*m->sources));
-	for (i = 0; i < m->nsources; i++)
+	model_sync_sources(m, r);
+}
+
+void
+model_sync_sources(struct model *m, const struct reader *r)
+{
+	size_t n = reader_source_count(r), i;
+
+	if (n <= m->nsources)
+		return;
+	m->sources = xrealloc(m->sources, n * sizeof(*m->sources));
+	for (i = m->nsources; i < n; i++)
 		m->sources[i] = xstrdup(reader_source_name(r, (unsigned)i));
+	m->nsources = n;
 }

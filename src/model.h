@@ -103,6 +103,7 @@ struct exercise {
 	uint8_t is_alias;
 	uint8_t is_declared;
 	uint8_t category;	/* enum category */
+	uint8_t used;		/* a set line or an alias names it */
 	struct loc where;	/* its declaration */
 	struct loc alias_where;	/* its alias directive */
 };
@@ -150,6 +151,24 @@ struct model {
 	/* the name hash table: key -> exercise index + 1, 0 = empty */
 	uint32_t *hash;
 	size_t hash_cap;
+
+	/*
+	 * Streaming (stream.h).  With session_done set, each session is
+	 * handed to it once complete (at the next session and in
+	 * model_finalize) and then forgotten: the model holds one session
+	 * and its groups at a time.  A directive that would change what a
+	 * session already handed on meant sets late (see model_note_*):
+	 * the journal must then be read again into a whole model.
+	 */
+	void (*session_done)(void *ctx, struct model *m);
+	void *session_ctx;
+	int folding;		/* date-ordered reports are being fed */
+	char *const *xkeys;	/* -x keys: an alias for one is late */
+	size_t nxkeys;
+	size_t delivered;	/* sessions handed on */
+	int32_t delivered_last;	/* the latest date among them */
+	int any_used;		/* some set line named an exercise */
+	int late;
 };
 
 struct model *model_new(void);
@@ -179,6 +198,19 @@ const char *model_exercise_name(const struct model *m, uint32_t e);
 struct reader;
 void model_finalize(struct model *m, struct diag_sink *sink,
     const struct reader *r);
+
+/* Copy the names of the sources the reader opened since the last call. */
+void model_sync_sources(struct model *m, const struct reader *r);
+/* Streaming: hand on the session being built (if any) and forget it. */
+void model_flush(struct model *m);
+/* Streaming: a directive was read; each may set m->late.  An alias
+ * (entry of SHORT, its key; entry of NAME), a declaration, a phase just
+ * appended (kept sorted here), a week-start or sessions setting. */
+void model_note_alias(struct model *m, uint32_t short_id,
+    const char *short_key, uint32_t name_id);
+void model_note_declared(struct model *m, uint32_t id, int first);
+void model_note_phase(struct model *m);
+void model_note_setting(struct model *m);
 
 /* Unit conversions for display: kg to the journal's unit. */
 double model_to_unit(const struct model *m, double kg);

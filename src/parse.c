@@ -822,6 +822,8 @@ parse_set_line(struct parser *p, size_t i)
 	name = spelled_exercise(p, start, after);
 	if (name == UINT32_MAX)
 		return;
+	p->m->exercises[name].used = 1;
+	p->m->any_used = 1;
 	if (p->m->exercises[name].written == NULL)
 		p->m->exercises[name].written = xstrndup(p->tmp.data,
 		    p->tmp.len);
@@ -1065,6 +1067,7 @@ directive_week_start(struct parser *p, size_t i)
 	}
 	p->m->week_start_set = 1;
 	p->m->week_start_sunday = p->s[i] == 's';
+	model_note_setting(p->m);
 	TOK(p, PT_WORD, i, e - i, 0, 0);
 }
 
@@ -1111,6 +1114,7 @@ directive_sessions(struct parser *p, size_t i)
 	t->set = 1;
 	t->min = lo;
 	t->max = hi;
+	model_note_setting(p->m);
 	TOK(p, PT_WORD, i, token_end(p, i, 0) - i, 0, 0);
 	TOK(p, PT_WORD, r, e - r, 0, 0);
 }
@@ -1191,6 +1195,7 @@ directive_exercise(struct parser *p, size_t i)
 		x->declared = xstrndup(p->tmp.data, p->tmp.len);
 		x->category = (uint8_t)category;
 		set_loc(p, &x->where, i, name_end - i);
+		model_note_declared(p->m, id, !p->m->any_declared);
 		p->m->any_declared = 1;
 	}
 	free(key);
@@ -1251,6 +1256,7 @@ directive_alias(struct parser *p, size_t i)
 	x->alias_of = nid;
 	x->alias_written = xstrndup(p->s + i, short_end - i);
 	set_loc(p, &x->alias_where, i, short_end - i);
+	model_note_alias(p->m, sid, short_key, nid);
 out:
 	free(short_key);
 	free(name_key);
@@ -1376,6 +1382,7 @@ directive_phase(struct parser *p, size_t i)
 	ph->date = date;
 	ph->kind = (uint8_t)kind;
 	set_loc(p, &ph->where, i, e - i);
+	model_note_phase(p->m);
 }
 
 static const char *const directives[] = {
@@ -1576,7 +1583,7 @@ parse_journal_with(struct reader *r, struct model *m, struct diag_sink *sink,
 {
 	struct parser p;
 	struct line ln;
-	int rc;
+	int rc = 0;
 
 	memset(&p, 0, sizeof(p));
 	p.r = r;
@@ -1587,8 +1594,12 @@ parse_journal_with(struct reader *r, struct model *m, struct diag_sink *sink,
 	buf_init(&p.spell_text);
 	buf_init(&p.shown[0]);
 	buf_init(&p.shown[1]);
-	while ((rc = reader_next(r, &ln)) > 0)
+	/* A late directive (model.h) ends a streaming read early: the
+	 * journal is read again into a whole model. */
+	while (!m->late && (rc = reader_next(r, &ln)) > 0)
 		parse_line(&p, &ln);
+	if (m->late)
+		rc = 0;
 	buf_release(&p.tmp);
 	buf_release(&p.spell_text);
 	free(p.spell);

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "analysis.h"
+#include "fold.h"
 #include "table.h"
 
 /* 4.4: one row per listed week; with last > 0 only the last weeks. */
@@ -29,5 +30,10 @@ struct table *report_export(const struct view *v);
 /* 4.7: one row per session, rest days included; with -x only sessions
  * holding one of the exercises, counted over those. */
 struct table *report_sessions(const struct view *v);
+
+/* The same reports as folders (fold.h), for the streaming producer.
+ * export and sessions take sessions in journal order. */
+struct folder *export_folder(const struct view *v);
+struct folder *sessions_folder(const struct view *v);
 
 #endif

@@ -1,10 +1,12 @@
 /*
  * report_export.c -- contract 4.6: one row per set, in journal order, each
- * traced to its file and line.
+ * traced to its file and line.  A folder in journal order: with CSV or
+ * TSV output each row is written as soon as it is made.
  */
 #include "report.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "util.h"
 
@@ -25,18 +27,42 @@ static const struct column columns[C_NCOLS] = {
 
 static const char *const intents[] = { NULL, "hard", "easy" };
 
+struct export {
+	struct folder f;
+	const struct view *v;
+	struct table *t;
+	/* Sets of each exercise so far in the current session; the entries
+	 * touched are reset after the session, so a session costs only its
+	 * own groups. */
+	long long *numbered;
+	size_t numbered_cap;
+};
+
+/* A session's title or note: borrowed from the model when each row is
+ * handed on before the next session (streamed output), else copied. */
+static void
+put_text(const struct export *x, size_t col, const char *s)
+{
+	if (x->v->sink != NULL)
+		table_text_ref(x->t, col, s);
+	else
+		table_text(x->t, col, s);
+}
+
 /* One row for one set of group g (the n-th set of its exercise). */
 static void
-add_set(struct table *t, const struct model *m, const struct session *s,
+add_set(const struct export *x, const struct session *s,
     const struct set_group *g, uint32_t exercise, long long n)
 {
+	const struct model *m = x->v->m;
+	struct table *t = x->t;
 	double load = group_load(g), e1rm = group_e1rm(g);
 
 	table_add_row(t);
 	table_date(t, C_DATE, s->date);
 	table_text_ref(t, C_KIND, kind_names[s->kind]);
 	table_text_ref(t, C_INTENT, intents[s->intent]);
-	table_text_ref(t, C_TITLE, model_string(m, s->title));
+	put_text(x, C_TITLE, model_string(m, s->title));
 	table_text_ref(t, C_EXERCISE, model_exercise_name(m, exercise));
 	table_text_ref(t, C_CATEGORY, m->exercises[exercise].category ==
 	    CAT_ACCESSORY ? "accessory" : "core");
@@ -56,43 +82,75 @@ add_set(struct table *t, const struct model *m, const struct session *s,
 		table_number(t, C_E1RM, model_to_unit(m, e1rm), 1);
 	if (load >= 0 && g->reps > 0)
 		table_number(t, C_TONNAGE, model_to_unit(m, load) * g->reps, 1);
-	table_text_ref(t, C_NOTE, model_string(m, s->note));
+	put_text(x, C_NOTE, model_string(m, s->note));
 	table_text_ref(t, C_FILE, m->sources[s->source]);
 	table_int(t, C_LINE, g->line);
+}
+
+static void
+export_session(struct folder *f, const struct session *s,
+    const struct set_group *g)
+{
+	struct export *x = (struct export *)f;
+	const struct model *m = x->v->m;
+	size_t j, old = x->numbered_cap;
+	uint16_t k;
+
+	if (x->numbered_cap < m->nexercises) {
+		x->numbered = xgrow(x->numbered, sizeof(*x->numbered),
+		    m->nexercises, &x->numbered_cap);
+		memset(x->numbered + old, 0, (x->numbered_cap - old) *
+		    sizeof(*x->numbered));
+	}
+	for (j = 0; j < s->ngroups; j++) {
+		uint32_t e = group_exercise(m, &g[j]);
+
+		if (!view_wants(x->v, e))
+			continue;
+		for (k = 0; k < g[j].count; k++)
+			add_set(x, s, &g[j], e, ++x->numbered[e]);
+	}
+	for (j = 0; j < s->ngroups; j++)
+		x->numbered[group_exercise(m, &g[j])] = 0;
+	table_flush(x->t);
+}
+
+static struct table *
+export_finish(struct folder *f)
+{
+	struct export *x = (struct export *)f;
+	struct table *t = x->t;
+
+	x->t = NULL;
+	return t;
+}
+
+static void
+export_release(struct folder *f)
+{
+	struct export *x = (struct export *)f;
+
+	table_free(x->t);
+	free(x->numbered);
+	free(x);
+}
+
+struct folder *
+export_folder(const struct view *v)
+{
+	struct export *x = xcalloc(1, sizeof(*x));
+
+	x->f.session = export_session;
+	x->f.finish = export_finish;
+	x->f.release = export_release;
+	x->v = v;
+	x->t = table_new(NULL, model_unit_name(v->m), columns, C_NCOLS);
+	table_stream(x->t, v->sink);
+	return &x->f;
 }
 
 struct table *
 report_export(const struct view *v)
 {
-	const struct model *m = v->m;
-	struct table *t = table_new(NULL, model_unit_name(m), columns,
-	    C_NCOLS);
-	long long *numbered;
-	size_t i, j;
-	uint16_t k;
-
-	table_stream(t, v->sink);
-	/* Sets of each exercise so far in the current session; the entries
-	 * touched are reset after the session, so a session costs only its
-	 * own groups. */
-	numbered = xcalloc(m->nexercises ? m->nexercises : 1,
-	    sizeof(*numbered));
-	for (i = 0; i < v->n; i++) {
-		const struct session *s = view_session(v, i);
-		size_t end = s->first_group + s->ngroups;
-
-		for (j = s->first_group; j < end; j++) {
-			const struct set_group *g = &m->groups[j];
-			uint32_t e = group_exercise(m, g);
-
-			if (!view_wants(v, e))
-				continue;
-			for (k = 0; k < g->count; k++)
-				add_set(t, m, s, g, e, ++numbered[e]);
-		}
-		for (j = s->first_group; j < end; j++)
-			numbered[group_exercise(m, &m->groups[j])] = 0;
-	}
-	free(numbered);
-	return t;
+	return fold_model(v, export_folder(v), FOLD_BY_JOURNAL);
 }

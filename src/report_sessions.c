@@ -20,6 +20,7 @@
 #include "report.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "util.h"
 
@@ -47,6 +48,15 @@ struct volume {
 	double tonnage_kg;
 };
 
+struct sessions {
+	struct folder f;
+	const struct view *v;
+	struct table *t;
+	uint32_t *seen;		/* per exercise: the stamp that counted it */
+	size_t seen_cap;
+	uint32_t stamp;
+};
+
 /*
  * Sum a session's groups.  seen[e] holds the stamp of the last session
  * that counted exercise e, so distinct exercises are counted without
@@ -54,47 +64,59 @@ struct volume {
  * wanted.
  */
 static int
-session_volume(const struct view *v, const struct session *s,
-    uint32_t *seen, uint32_t stamp, struct volume *vol)
+session_volume(struct sessions *x, const struct session *s,
+    const struct set_group *g, struct volume *vol)
 {
-	const struct model *m = v->m;
-	size_t j, end = (size_t)s->first_group + s->ngroups;
+	const struct model *m = x->v->m;
+	size_t j;
 	int any = 0;
 
 	vol->exercises = vol->sets = vol->reps = 0;
 	vol->tonnage_kg = 0;
-	for (j = s->first_group; j < end; j++) {
-		const struct set_group *g = &m->groups[j];
-		uint32_t e = group_exercise(m, g);
+	for (j = 0; j < s->ngroups; j++) {
+		uint32_t e = group_exercise(m, &g[j]);
 		double t;
 
-		if (!view_wants(v, e))
+		if (!view_wants(x->v, e))
 			continue;
 		any = 1;
-		if (seen[e] != stamp) {
-			seen[e] = stamp;
+		if (x->seen[e] != x->stamp) {
+			x->seen[e] = x->stamp;
 			vol->exercises++;
 		}
-		vol->sets += g->count;
-		vol->reps += (long long)g->count * g->reps;
-		t = group_set_tonnage(g);
+		vol->sets += g[j].count;
+		vol->reps += (long long)g[j].count * g[j].reps;
+		t = group_set_tonnage(&g[j]);
 		if (t >= 0)
-			vol->tonnage_kg += t * g->count;
+			vol->tonnage_kg += t * g[j].count;
 	}
 	return any;
 }
 
+/* A session's title or note: borrowed from the model when the row is
+ * handed on before the next session (streamed output), else copied. */
 static void
-add_session(struct table *t, const struct model *m,
-    const struct session *s, const struct volume *vol)
+put_text(const struct sessions *x, size_t col, const char *s)
 {
+	if (x->v->sink != NULL)
+		table_text_ref(x->t, col, s);
+	else
+		table_text(x->t, col, s);
+}
+
+static void
+add_session(const struct sessions *x, const struct session *s,
+    const struct volume *vol)
+{
+	const struct model *m = x->v->m;
+	struct table *t = x->t;
 	double minutes = s->seconds / 60.0;
 
 	table_add_row(t);
 	table_date(t, C_DATE, s->date);
 	table_text_ref(t, C_KIND, kind_names[s->kind]);
 	table_text_ref(t, C_INTENT, intents[s->intent]);
-	table_text_ref(t, C_TITLE, model_string(m, s->title));
+	put_text(x, C_TITLE, model_string(m, s->title));
 	if (s->seconds >= 0)
 		table_number(t, C_MINUTES, minutes, 1);
 	if (s->km >= 0)
@@ -117,34 +139,69 @@ add_session(struct table *t, const struct model *m,
 	table_int(t, C_REPS, vol->reps);
 	table_number(t, C_TONNAGE, model_to_unit(m, vol->tonnage_kg), 1);
 	table_text_ref(t, C_UNIT, model_unit_name(m));
-	table_text_ref(t, C_NOTE, model_string(m, s->note));
+	put_text(x, C_NOTE, model_string(m, s->note));
 	table_text_ref(t, C_FILE, m->sources[s->source]);
 	table_int(t, C_LINE, s->line);
+	table_flush(t);
+}
+
+static void
+sessions_session(struct folder *f, const struct session *s,
+    const struct set_group *g)
+{
+	struct sessions *x = (struct sessions *)f;
+	size_t old = x->seen_cap;
+	struct volume vol;
+
+	if (x->seen_cap < x->v->m->nexercises) {
+		x->seen = xgrow(x->seen, sizeof(*x->seen),
+		    x->v->m->nexercises, &x->seen_cap);
+		memset(x->seen + old, 0, (x->seen_cap - old) *
+		    sizeof(*x->seen));
+	}
+	x->stamp++;	/* from 1: 0 is "never seen" */
+	if (!session_volume(x, s, g, &vol) && x->v->o->nexercises > 0)
+		return;
+	add_session(x, s, &vol);
+}
+
+static struct table *
+sessions_finish(struct folder *f)
+{
+	struct sessions *x = (struct sessions *)f;
+	struct table *t = x->t;
+
+	x->t = NULL;
+	return t;
+}
+
+static void
+sessions_release(struct folder *f)
+{
+	struct sessions *x = (struct sessions *)f;
+
+	table_free(x->t);
+	free(x->seen);
+	free(x);
+}
+
+struct folder *
+sessions_folder(const struct view *v)
+{
+	struct sessions *x = xcalloc(1, sizeof(*x));
+
+	x->f.session = sessions_session;
+	x->f.finish = sessions_finish;
+	x->f.release = sessions_release;
+	x->v = v;
+	x->t = table_new(NULL, model_unit_name(v->m), columns, C_NCOLS);
+	/* Rows go to the view's sink as they are made (CSV, TSV). */
+	table_stream(x->t, v->sink);
+	return &x->f;
 }
 
 struct table *
 report_sessions(const struct view *v)
 {
-	const struct model *m = v->m;
-	struct table *t = table_new(NULL, model_unit_name(m), columns,
-	    C_NCOLS);
-	uint32_t *seen = xcalloc(m->nexercises ? m->nexercises : 1,
-	    sizeof(*seen));
-	int filtered = v->o->nexercises > 0;
-	struct volume vol;
-	size_t i;
-
-	/* Rows go to the view's sink as they are made (CSV, TSV). */
-	table_stream(t, v->sink);
-	for (i = 0; i < v->n; i++) {
-		const struct session *s = view_session(v, i);
-
-		/* Stamps start at 1: 0 is "never seen". */
-		if (!session_volume(v, s, seen, (uint32_t)i + 1, &vol) &&
-		    filtered)
-			continue;
-		add_session(t, m, s, &vol);
-	}
-	free(seen);
-	return t;
+	return fold_model(v, sessions_folder(v), FOLD_BY_JOURNAL);
 }

@@ -50,6 +50,13 @@ table_set_title(struct table *t, const char *title)
 }
 
 void
+table_set_unit(struct table *t, const char *unit)
+{
+	free(t->unit);
+	t->unit = xstrdup(unit ? unit : "");
+}
+
+void
 table_stream(struct table *t, const struct table_sink *sink)
 {
 	t->sink = sink;
@@ -78,6 +85,13 @@ void
 table_finish(struct table *t)
 {
 	if (t->sink)
+		flush(t);
+}
+
+void
+table_flush(struct table *t)
+{
+	if (t->sink && t->nrows > 0)
 		flush(t);
 }
 

@@ -99,6 +99,10 @@ void table_free(struct table *t);
 /* Replace the section title (NULL for none). */
 void table_set_title(struct table *t, const char *title);
 
+/* Replace the unit (a streamed journal's `unit` is read after the report
+ * was begun). */
+void table_set_unit(struct table *t, const char *unit);
+
 /*
  * Stream the rows to sink (NULL: keep them).  A report calls it right
  * after table_new() with its view's sink; the caller calls table_finish()
@@ -107,6 +111,9 @@ void table_set_title(struct table *t, const char *title);
  */
 void table_stream(struct table *t, const struct table_sink *sink);
 void table_finish(struct table *t);
+/* Hand a streamed table's last row over now (before the strings it
+ * borrows go away); nothing for a table that keeps its rows. */
+void table_flush(struct table *t);
 
 /* Add an empty row; the setters fill the last row. */
 void table_add_row(struct table *t);
