@@ -40,7 +40,8 @@ fold_model(const struct view *v, struct folder *f, enum fold_order order)
 	for (i = 0; i < v->n; i++) {
 		const struct session *s = &m->sessions[idx[i]];
 
-		f->session(f, s, &m->groups[s->first_group]);
+		f->session(f, s, m->groups == NULL ? NULL :
+		    &m->groups[s->first_group]);
 	}
 	free(idx);
 	t = f->finish(f);

@@ -93,7 +93,8 @@ deliver(void *ctx, struct model *m)
 	struct producer *p = ctx;
 	const struct stream_opts *so = p->so;
 	struct session *s = &m->sessions[0];
-	struct set_group *g = &m->groups[s->first_group];
+	struct set_group *g = m->groups == NULL ? NULL :
+	    &m->groups[s->first_group];
 	double bw = -2;
 	size_t i;
 

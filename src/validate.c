@@ -304,8 +304,8 @@ validate_journal(const struct model *m, int32_t today,
 	size_t i;
 
 	for (i = 0; i < m->nsessions; i++)
-		validate_session(c, m, &m->sessions[i],
-		    &m->groups[m->sessions[i].first_group]);
+		validate_session(c, m, &m->sessions[i], m->groups == NULL ?
+		    NULL : &m->groups[m->sessions[i].first_group]);
 	validate_finish(c, m);
 	validator_free(c);
 }

@@ -25,6 +25,7 @@
 #include "print.h"
 #include "render.h"
 #include "report.h"
+#include "stream.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -162,6 +163,112 @@ check_print(const char *text, size_t len, int strict, int32_t today)
 	journal_release(&j);
 }
 
+/* The reports as folders, for the streamed read. */
+typedef struct folder *(*folder_fn)(const struct view *v);
+static const folder_fn journal_order_folders[] = {
+	export_folder, sessions_folder
+};
+
+/* A table as CSV text (freed by the caller); frees the table. */
+static char *
+csv_text(struct table *t)
+{
+	struct render_opts o = { 0, 1, 1, NULL };
+	char *text = NULL;
+	size_t n = 0;
+	FILE *mem = open_memstream(&text, &n);
+
+	if (mem == NULL)
+		abort();
+	render_csv(t, mem, &o);
+	if (fclose(mem) != 0)
+		abort();
+	table_free(t);
+	return text;
+}
+
+static char *
+diag_text(struct journal *j)
+{
+	char *text = NULL;
+	size_t n = 0;
+	FILE *mem = open_memstream(&text, &n);
+
+	if (mem == NULL)
+		abort();
+	journal_print(j, mem);
+	if (fclose(mem) != 0)
+		abort();
+	return text;
+}
+
+static void
+differ(const char *what, const char *whole, const char *streamed)
+{
+	fprintf(stderr, "streamed %s differs from the whole model's:\n"
+	    "--- whole\n%s--- streamed\n%s", what, whole, streamed);
+	abort();
+}
+
+/*
+ * The streamed read (stream.h) against the whole model: when streaming
+ * holds, the same status, the same diagnostics, and the same rows from
+ * every folder as fold_model() gives.
+ */
+static void
+check_stream(struct journal *whole, int status, int strict, int32_t today)
+{
+	char *paths[1] = { path };
+	const folder_fn *fns = journal_order_folders;
+	size_t nf = sizeof(journal_order_folders) / sizeof(*fns), i;
+	struct folder *f[8];
+	struct report_opts ro;
+	struct stream_opts so;
+	struct journal j;
+	struct view v, wv;
+	char *a, *b;
+	int st;
+
+	memset(&ro, 0, sizeof(ro));
+	ro.today = today;
+	journal_open(&j, paths, 1, strict);
+	view_init(&v, j.model, &ro);
+	for (i = 0; i < nf; i++)
+		f[i] = fns[i](&v);
+	memset(&so, 0, sizeof(so));
+	so.o = &ro;
+	so.folders = f;
+	so.nfolders = nf;
+	st = journal_stream(&j, today, &so);
+	if (st != JOURNAL_LATE) {
+		if (st != status)
+			abort();
+		a = diag_text(whole);
+		b = diag_text(&j);
+		if (strcmp(a, b) != 0)
+			differ("diagnostics", a, b);
+		free(a);
+		free(b);
+	}
+	if (st == 0 && status == 0) {
+		view_init(&wv, whole->model, &ro);
+		for (i = 0; i < nf; i++) {
+			a = csv_text(fold_model(&wv, fns[i](&wv),
+			    FOLD_BY_JOURNAL));
+			b = csv_text(f[i]->finish(f[i]));
+			if (strcmp(a, b) != 0)
+				differ("report", a, b);
+			free(a);
+			free(b);
+		}
+		view_release(&wv);
+	}
+	for (i = 0; i < nf; i++)
+		f[i]->release(f[i]);
+	view_release(&v);
+	journal_release(&j);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -169,6 +276,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int32_t today = date_from_civil(2026, 11, 25);
 	char *printed;
 	size_t plen;
+	int status;
 
 	if (sink == NULL) {
 		grammar_init();
@@ -183,11 +291,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	 * but too slow for a fuzzer under ASan.  tests/check and
 	 * tests/hostile run such journals with the plain build.
 	 */
-	if (load_printed(&j, size % 2, today, &printed, &plen) == 0 &&
-	    span_years(j.model) <= 100) {
+	status = load_printed(&j, size % 2, today, &printed, &plen);
+	if (status == 0 && span_years(j.model) <= 100) {
 		reports(j.model, today, 0);
 		reports(j.model, today, 1);
 	}
+	if (status != 2)
+		check_stream(&j, status, size % 2, today);
 	journal_print(&j, sink);
 	journal_release(&j);
 	if (printed != NULL) {
