@@ -112,7 +112,7 @@ check: deps
 # FUZZ_SECONDS.
 FUZZ_CC = clang
 FUZZ_FLAGS = -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer \
-	-fno-sanitize-recover=undefined -O1 -g
+	-fno-sanitize-recover=undefined -O1 -g -DLIFTLOG_FUZZ_CHECKS
 FUZZ_OBJ = $(SRC:src/%.c=build/fuzz/%.o)
 FUZZ_LIB_OBJ = $(filter-out build/fuzz/main.o,$(FUZZ_OBJ))
 FUZZ_SECONDS = 60

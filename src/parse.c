@@ -66,6 +66,7 @@ struct spelling {
 	uint32_t off, len;	/* in spell_text */
 	uint32_t id;		/* exercise entry + 1; 0 = empty slot */
 	uint32_t hash;
+	int plain;		/* read unquoted, by PAT_NAME */
 };
 
 #define REPORT(p, id, off, len, ...) \
@@ -164,15 +165,15 @@ token_is(const struct parser *p, size_t i, size_t e, const char *word)
  * alone reads past it.
  */
 static size_t
-content_end(const char *s, size_t len)
+content_end(const char *s, size_t len, int plain)
 {
 	size_t i;
 	int quoted = 0;
 
-	/* Most lines hold no quote and no comment: three memchr passes
-	 * settle it. */
-	if (memchr(s, ';', len) == NULL && memchr(s, '#', len) == NULL &&
-	    memchr(s, '"', len) == NULL) {
+	/* Most lines hold no quote and no comment: the reader says so
+	 * (plain), or three memchr passes settle it. */
+	if (plain || (memchr(s, ';', len) == NULL && memchr(s, '#', len) ==
+	    NULL && memchr(s, '"', len) == NULL)) {
 		i = len;
 		while (i > 0 && is_blank(s[i - 1]))
 			i--;
@@ -772,7 +773,7 @@ spelling_slot(struct parser *p, const char *s, size_t n, uint32_t h)
 /* The exercise entry of a name as written (the text in p->tmp, read at
  * i..after), or UINT32_MAX after a report. */
 static uint32_t
-spelled_exercise(struct parser *p, size_t i, size_t after)
+spelled_exercise(struct parser *p, size_t i, size_t after, int plain)
 {
 	char *key;
 	const char *s = p->tmp.data;
@@ -794,8 +795,10 @@ spelled_exercise(struct parser *p, size_t i, size_t after)
 		free(old);
 	}
 	e = spelling_slot(p, s, n, h);
-	if (e->id != 0)
+	if (e->id != 0) {
+		e->plain |= plain;
 		return e->id - 1;
+	}
 	if ((key = name_key(p, i, after)) == NULL)
 		return UINT32_MAX;
 	id = model_exercise(p->m, key);
@@ -804,9 +807,95 @@ spelled_exercise(struct parser *p, size_t i, size_t after)
 	e->len = (uint32_t)n;
 	e->hash = h;
 	e->id = id + 1;
+	e->plain = plain;
 	buf_add(&p->spell_text, s, n);
 	p->spell_n++;
 	return id;
+}
+
+static int
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* \s of PCRE2 without UCP. */
+static int
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' ||
+	    c == '\r';
+}
+
+/*
+ * Whether GROUP_START (grammar.c) matches at s[k], an ASCII digit:
+ * \d++[ \t]*+(?:x|U+00D7)[ \t]*+\d, or \d++(?:/\d++)++(?![^\s,@]).
+ */
+static int
+group_start(const char *s, size_t k, size_t end)
+{
+	size_t j = k, t, lists = 0;
+
+	while (j < end && is_digit(s[j]))
+		j++;
+	for (t = j; t < end && is_blank(s[t]); t++)
+		;
+	if (t < end && s[t] == 'x')
+		t++;
+	else if (t + 1 < end && s[t] == '\xC3' && s[t + 1] == '\x97')
+		t += 2;
+	else
+		t = 0;
+	if (t > 0) {
+		while (t < end && is_blank(s[t]))
+			t++;
+		if (t < end && is_digit(s[t]))
+			return 1;
+	}
+	for (t = j; t + 1 < end && s[t] == '/' && is_digit(s[t + 1]); lists++)
+		for (t++; t < end && is_digit(s[t]); t++)
+			;
+	return lists > 0 && (t == end || is_space(s[t]) || s[t] == ',' ||
+	    s[t] == '@');
+}
+
+/*
+ * The common set line, "Back Squat 5x5 @ 100", without PAT_NAME: when the
+ * words before the first word that starts with a digit are ASCII, and
+ * that word starts a group, PAT_NAME ends the name exactly there (its
+ * lookaheads fail at once on words that start with no digit), so a name
+ * that PAT_NAME has read before in those very bytes is read again from
+ * the spelling cache.  Returns the entry and *after, or UINT32_MAX for
+ * the full path.
+ */
+static uint32_t
+cached_name(struct parser *p, size_t i, size_t *after)
+{
+	const char *s = p->s;
+	size_t k = i, last = 0;
+	struct spelling *e;
+
+	while (k < p->end) {
+		if (is_blank(s[k])) {
+			k++;
+			continue;
+		}
+		if (is_digit(s[k]))
+			break;
+		for (; k < p->end && !is_blank(s[k]); k++)
+			if ((unsigned char)s[k] >= 0x80)
+				return UINT32_MAX;
+		last = k;
+	}
+	if (last == 0 || k == p->end || p->spell_cap == 0 ||
+	    !group_start(s, k, p->end))
+		return UINT32_MAX;
+	e = spelling_slot(p, s + i, last - i, spelling_hash(s + i,
+	    last - i));
+	if (e->id == 0 || !e->plain)
+		return UINT32_MAX;
+	*after = last;
+	return e->id - 1;
 }
 
 /* EXERCISE GROUP[, GROUP ...] */
@@ -817,9 +906,25 @@ parse_set_line(struct parser *p, size_t i)
 	uint32_t name;
 
 	current(p)->set_lines = 1;
-	if (name_text(p, i, PAT_NAME, &after) < 0)
-		return;
-	name = spelled_exercise(p, start, after);
+	name = p->s[i] == '"' ? UINT32_MAX : cached_name(p, i, &after);
+#ifdef LIFTLOG_FUZZ_CHECKS
+	/* The fuzzer checks the shortcut against the full path. */
+	if (name != UINT32_MAX) {
+		size_t full;
+
+		if (name_text(p, i, PAT_NAME, &full) < 0 || full != after ||
+		    spelled_exercise(p, start, full, 1) != name)
+			abort();
+	}
+#endif
+	if (name == UINT32_MAX) {
+		if (name_text(p, i, PAT_NAME, &after) < 0)
+			return;
+		name = spelled_exercise(p, start, after, p->s[i] != '"');
+	} else if (p->m->exercises[name].written == NULL) {
+		buf_reset(&p->tmp);
+		buf_add(&p->tmp, p->s + start, after - start);
+	}
 	if (name == UINT32_MAX)
 		return;
 	p->m->exercises[name].used = 1;
@@ -1515,7 +1620,7 @@ parse_line_kind(struct parser *p, const struct line *ln)
 			current(p)->set_lines = 1;	/* no "no sets" too */
 		return;
 	}
-	p->end = content_end(ln->text, ln->len);
+	p->end = content_end(ln->text, ln->len, ln->plain);
 	if (p->rec) {
 		size_t k = p->end;
 

@@ -297,24 +297,51 @@ open_next_path(struct reader *r)
 
 /*
  * What a line may hold that needs a closer look: bit 1 a byte >= 0x80
- * (UTF-8 to check, maybe a BOM), bit 2 a control byte other than a tab
- * (NUL, CR).  Plain loops the compiler vectorises; most lines have
- * neither, and then cost no other pass.
+ * (UTF-8 to check, maybe a BOM), bit 2 a control byte (NUL, CR, and a
+ * tab, which then gets the memchr()s), bit 4 a ';', '#' or '"' (the
+ * parser looks for an inline comment only then).  Eight bytes at a time
+ * (the classic SWAR tests for a zero byte and for a byte below a bound,
+ * valid for bytes below 0x80; a line with a byte >= 0x80 takes the slow
+ * paths anyway): most lines have none of these and cost no other pass.
  */
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+/* The high bit of each byte of w that is 0 (exact when w < 0x80 bytes). */
+static inline uint64_t
+zero_bytes(uint64_t w)
+{
+	return (w - ONES) & ~w & HIGHS;
+}
+
 static int
 line_flags(const char *s, size_t n)
 {
-	unsigned char high = 0, low = 0xFF;
-	size_t i;
+	uint64_t high = 0, ctl = 0, special = 0, w;
+	size_t i = 0;
+	int flags;
 
-	for (i = 0; i < n; i++) {
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		high |= w;
+		ctl |= (w - ONES * 0x20) & ~w;
+		special |= zero_bytes(w ^ (ONES * ';')) |
+		    zero_bytes(w ^ (ONES * '#')) | zero_bytes(w ^ (ONES * '"'));
+	}
+	flags = (high & HIGHS) ? 1 : 0;
+	flags |= (ctl & HIGHS) ? 2 : 0;
+	flags |= special ? 4 : 0;
+	for (; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		high |= c;
-		low = c < low ? c : low;
+		flags |= c >= 0x80 ? 1 : 0;
+		flags |= c < 0x20 ? 2 : 0;
+		flags |= c == ';' || c == '#' || c == '"' ? 4 : 0;
 	}
-	/* A tab is a control byte too: such a line gets the memchr()s. */
-	return (high >= 0x80) | (low < 0x20 ? 2 : 0);
+	/* A byte >= 0x80 may have hidden the others: look again. */
+	if (flags & 1)
+		flags |= 2 | 4;
+	return flags;
 }
 
 /* U+FEFF (EF BB BF) in s[0..n), or NULL. */
@@ -341,7 +368,8 @@ check_line(struct reader *r, struct line *l)
 	int ascii, flags;
 
 	flags = line_flags(l->text, l->len);
-	if (flags == 0)
+	l->plain = !(flags & 4);
+	if ((flags & 3) == 0)
 		return;
 	ascii = !(flags & 1);
 	nul = flags & 2 ? memchr(l->text, '\0', l->len) : NULL;
@@ -400,6 +428,7 @@ reader_next(struct reader *r, struct line *out)
 	out->number = f->lineno;
 	out->seq = ++r->seq;
 	out->bad = 0;
+	out->plain = 0;
 	if (r->src[f->source].spool) {
 		fwrite(out->text, 1, out->len, r->src[f->source].spool);
 		fputc('\n', r->src[f->source].spool);

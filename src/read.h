@@ -33,6 +33,7 @@ struct line {
 	unsigned number;	/* line number in its source, from 1 */
 	unsigned long seq;	/* reading order over the whole journal */
 	int bad;		/* an error was reported; do not parse it */
+	int plain;		/* it holds no ';', '#' or '"' */
 };
 
 /* A reader over the given top-level paths ("-" is standard input). */
