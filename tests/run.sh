@@ -22,6 +22,8 @@
 #     NAME.stdin, when it exists, is standard input (else /dev/null);
 #     NAME.env, when it exists, is sourced with every variable exported.
 #     NAME.args holds one line of sh words (quotes work as in sh);
+#     then the same cases again with LIFTLOG_WHOLE=1 (journals read whole,
+#     not streamed), as "whole: ...";
 #  3. the same golden tests with ./liftlog-asan, as "asan: ...";
 #     then man/*.[1-9] must lint clean (mandoc -T lint -W warning);
 #  4. the conformance cases (tests/conformance/run.sh): see CONFORMANCE_DUE.
@@ -251,6 +253,13 @@ orphans tests/report args
 orphans tests/import args
 orphans tests/print args
 golden_all "" "$LIFTLOG"
+# The same cases with every journal read whole (LIFTLOG_WHOLE): streaming
+# and the whole model must give the same bytes.
+echo "# golden CLI tests, journals read whole"
+LIFTLOG_WHOLE=1
+export LIFTLOG_WHOLE
+golden_all "whole: " "$LIFTLOG"
+unset LIFTLOG_WHOLE
 # Every journal import wrote passes check (warnings allowed: the intent is
 # left to the user).
 for i_out in tests/import/*.out; do
