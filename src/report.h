@@ -35,5 +35,7 @@ struct table *report_sessions(const struct view *v);
  * export and sessions take sessions in journal order. */
 struct folder *export_folder(const struct view *v);
 struct folder *sessions_folder(const struct view *v);
+struct folder *progress_folder(const struct view *v);
+struct folder *progress_weeks_folder(const struct view *v);
 
 #endif

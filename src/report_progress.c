@@ -4,12 +4,26 @@
  * PRs, stall and target; and, with --by week, one row per exercise and
  * week it was done.
  *
- * Both walk the sessions of the view once in chronological order (date,
- * then journal order within a date), because "first date reached",
- * "earlier session" and the weeks are about time, not about where a
- * session stands in the file.  Per-exercise state lives in arrays indexed
- * by the exercise's row; the weekly bests for the trend in one rows x
- * weeks array, which is also the sparkline handed to the text renderer.
+ * Both are folders (fold.h): they take the sessions of the view in
+ * chronological order (date, then journal order within a date), because
+ * "first date reached", "earlier session" and the weeks are about time,
+ * not about where a session stands in the file.  Per-exercise state lives
+ * in arrays indexed by the exercise's entry, grown as the exercise table
+ * grows; rows are ordered (core first, then by key) only when they are
+ * emitted, from the category and key, which are final for an exercise
+ * once it was seen.
+ *
+ * The summary's rows come out in finish(), when every exercise is known.
+ * Each exercise keeps its weekly bests, from its first week with an e1RM
+ * to its last: they are the sparkline (one value per listed week, a cell
+ * of the row) and the trend, whose slope is computed from them in two
+ * passes (means first), so neither can be folded into a few sums without
+ * changing the figures.  That is the one thing the summary keeps that
+ * grows with the journal: a double per exercise and week it spans.
+ *
+ * --by week is week-major (weeks in date order, the exercises of a week in
+ * row order), so a week's rows go out when a session of a later week
+ * arrives, and one set of per-exercise accumulators serves every week.
  *
  * Edge decisions (for the man page):
  *  - A row is an exercise with at least one set in the view (after -b/-e);
@@ -31,6 +45,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fold.h"
 #include "util.h"
 
 /*
@@ -103,16 +118,8 @@ static const struct column week_cols[W_NCOLS] = {
 	{ "unit", COL_DATA_ONLY }
 };
 
-#define NO_ROW UINT32_MAX
-
-/* The rows: the exercises done in the view and wanted by -x, core first,
- * then by key. */
-struct rows {
-	uint32_t *exercise;	/* row -> canonical exercise */
-	uint32_t *row;		/* exercise -> row, NO_ROW when none */
-	size_t n;
-};
-
+/* An exercise with a row, for ordering the rows: core first, then by
+ * key (keys are unique). */
 struct row_key {
 	uint8_t category;
 	const char *key;
@@ -129,87 +136,28 @@ cmp_row_key(const void *a, const void *b)
 	return strcmp(x->key, y->key);
 }
 
+/* Sort the n exercises in e into row order, through keys (grown to n). */
 static void
-rows_init(struct rows *r, const struct view *v)
+sort_rows(const struct model *m, uint32_t *e, size_t n,
+    struct row_key **keys, size_t *cap)
 {
-	const struct model *m = v->m;
-	struct row_key *k;
-	size_t i, j, ne = m->nexercises ? m->nexercises : 1;
-
-	r->row = xmalloc(ne * sizeof(*r->row));
-	for (i = 0; i < m->nexercises; i++)
-		r->row[i] = NO_ROW;
-	/* Mark first (row 0 as "seen"), then number in the sorted order. */
-	r->n = 0;
-	for (i = 0; i < v->n; i++) {
-		const struct session *s = view_session(v, i);
-
-		for (j = 0; j < s->ngroups; j++) {
-			uint32_t e = group_exercise(m,
-			    &m->groups[s->first_group + j]);
-
-			if (r->row[e] == NO_ROW && view_wants(v, e)) {
-				r->row[e] = 0;
-				r->n++;
-			}
-		}
-	}
-	k = xmalloc((r->n ? r->n : 1) * sizeof(*k));
-	r->n = 0;
-	for (i = 0; i < m->nexercises; i++)
-		if (r->row[i] != NO_ROW) {
-			k[r->n].category = m->exercises[i].category;
-			k[r->n].key = m->exercises[i].key;
-			k[r->n].exercise = (uint32_t)i;
-			r->n++;
-		}
-	qsort(k, r->n, sizeof(*k), cmp_row_key);
-	r->exercise = xmalloc((r->n ? r->n : 1) * sizeof(*r->exercise));
-	for (i = 0; i < r->n; i++) {
-		r->exercise[i] = k[i].exercise;
-		r->row[k[i].exercise] = (uint32_t)i;
-	}
-	free(k);
-}
-
-static void
-rows_release(struct rows *r)
-{
-	free(r->exercise);
-	free(r->row);
-}
-
-/* The view's sessions in time order: by date, then journal order. */
-struct when {
-	int32_t date;
-	uint32_t pos;		/* index into v->idx */
-};
-
-static int
-cmp_when(const void *a, const void *b)
-{
-	const struct when *x = a, *y = b;
-
-	if (x->date != y->date)
-		return x->date < y->date ? -1 : 1;
-	return x->pos < y->pos ? -1 : x->pos > y->pos;
-}
-
-static struct when *
-chronological(const struct view *v)
-{
-	struct when *w = xmalloc((v->n ? v->n : 1) * sizeof(*w));
 	size_t i;
 
-	for (i = 0; i < v->n; i++) {
-		w[i].date = view_session(v, i)->date;
-		w[i].pos = (uint32_t)i;
+	if (n < 2)
+		return;
+	*keys = xgrow(*keys, sizeof(**keys), n, cap);
+	for (i = 0; i < n; i++) {
+		(*keys)[i].category = m->exercises[e[i]].category;
+		(*keys)[i].key = m->exercises[e[i]].key;
+		(*keys)[i].exercise = e[i];
 	}
-	qsort(w, v->n, sizeof(*w), cmp_when);
-	return w;
+	qsort(*keys, n, sizeof(**keys), cmp_row_key);
+	for (i = 0; i < n; i++)
+		e[i] = (*keys)[i].exercise;
 }
 
-/* A new table in the journal's unit. */
+/* A new table in the journal's unit (final once a session was handed
+ * over, and in finish()). */
 static struct table *
 new_table(const struct view *v, const struct column *cols, size_t n)
 {
@@ -230,6 +178,7 @@ put_load(struct table *t, const struct view *v, size_t col, double kg)
 /* ---- the summary ------------------------------------------------------ */
 
 struct ex {
+	/* sessions > 0: the exercise has a row. */
 	long sessions, sets, reps;
 	double tonnage;		/* kg */
 	int32_t first, last;
@@ -238,8 +187,12 @@ struct ex {
 	long prs;
 	int32_t last_pr;
 	int recent;		/* done in today-13..today */
-	size_t stamp;		/* the session last seen + 1 */
+	unsigned long stamp;	/* the session last seen (1 = the first) */
 	double session_best;	/* kg, in that session, < 0 none */
+	/* The week's best e1RM (kg, < 0 none) from listed week w0 on:
+	 * weekly[i] is week w0 + i. */
+	double *weekly;
+	size_t w0, nweekly, weekly_cap;
 };
 
 /* Least-squares slope of the weekly bests against the week index
@@ -343,149 +296,267 @@ summary_row(struct table *t, const struct view *v, uint32_t e,
 	table_series(t, C_SPARK, weekly, nw);
 }
 
+
+struct progress {
+	struct folder f;
+	const struct view *v;
+	struct ex *ex;		/* per exercise entry */
+	size_t nex;
+	uint32_t *touched;	/* the exercises of the session, nex long */
+	unsigned long nsessions;	/* handed over so far */
+	int32_t first_date, last_date;
+	int32_t first_week;	/* the start of the first listed week */
+};
+
+/* Make room for the exercise table as it stands (it may grow between
+ * sessions). */
+static void
+progress_grow(struct progress *p, size_t n)
+{
+	size_t i;
+
+	if (n <= p->nex)
+		return;
+	p->ex = xrealloc(p->ex, n * sizeof(*p->ex));
+	p->touched = xrealloc(p->touched, n * sizeof(*p->touched));
+	memset(p->ex + p->nex, 0, (n - p->nex) * sizeof(*p->ex));
+	for (i = p->nex; i < n; i++) {
+		p->ex[i].start = p->ex[i].best = p->ex[i].current = -1;
+		p->ex[i].weekly = NULL;
+	}
+	p->nex = n;
+}
+
+/* Raise listed week w's best to e1 (weeks come in order). */
+static void
+weekly_best(struct ex *x, size_t w, double e1)
+{
+	size_t i;
+
+	if (x->nweekly == 0)
+		x->w0 = w;
+	i = w - x->w0;
+	if (i >= x->nweekly) {
+		x->weekly = xgrow(x->weekly, sizeof(*x->weekly), i + 1,
+		    &x->weekly_cap);
+		while (x->nweekly <= i)
+			x->weekly[x->nweekly++] = -1;
+	}
+	if (e1 > x->weekly[i])
+		x->weekly[i] = e1;
+}
+
+static void
+progress_session(struct folder *f, const struct session *s,
+    const struct set_group *groups)
+{
+	struct progress *p = (struct progress *)f;
+	const struct view *v = p->v;
+	const struct model *m = v->m;
+	int32_t d = s->date, today = v->o->today;
+	unsigned long k;
+	size_t j, w, ntouched = 0;
+
+	if (p->nsessions == 0) {
+		p->first_date = d;
+		p->first_week = week_start(m, d);
+	}
+	p->last_date = d;
+	k = ++p->nsessions;
+	progress_grow(p, m->nexercises);
+	w = (size_t)((week_start(m, d) - p->first_week) / 7);
+
+	/* Add up the session's sets per exercise. */
+	for (j = 0; j < s->ngroups; j++) {
+		const struct set_group *g = &groups[j];
+		uint32_t e = group_exercise(m, g);
+		struct ex *x;
+		double ton, e1;
+
+		if (!view_wants(v, e))
+			continue;
+		x = &p->ex[e];
+		if (x->stamp != k) {
+			x->stamp = k;
+			x->session_best = -1;
+			p->touched[ntouched++] = e;
+		}
+		x->sets += g->count;
+		x->reps += (long)g->count * g->reps;
+		if ((ton = group_set_tonnage(g)) >= 0)
+			x->tonnage += g->count * ton;
+		if ((e1 = group_e1rm(g)) > x->session_best)
+			x->session_best = e1;
+	}
+	/* Then the session as a whole, in time order. */
+	for (j = 0; j < ntouched; j++) {
+		struct ex *x = &p->ex[p->touched[j]];
+		double e1 = x->session_best;
+
+		if (x->sessions++ == 0)
+			x->first = d;
+		x->last = d;
+		if (d >= today - 13 && d <= today)
+			x->recent = 1;
+		if (e1 < 0)
+			continue;
+		if (d <= x->first + 13 && e1 > x->start)
+			x->start = e1;
+		if (d >= today - 27 && d <= today && e1 > x->current)
+			x->current = e1;
+		weekly_best(x, w, e1);
+		if (x->best < 0) {
+			/* The first e1RM sets the bar: no PR. */
+			x->best = e1;
+			x->best_date = d;
+		} else if (higher(e1, x->best)) {
+			x->best = e1;
+			x->best_date = d;
+			x->prs++;
+			x->last_pr = d;
+		}
+	}
+}
+
+static struct table *
+progress_finish(struct folder *f)
+{
+	struct progress *p = (struct progress *)f;
+	const struct view *v = p->v;
+	const struct model *m = v->m;
+	struct table *t = new_table(v, summary_cols, C_NCOLS);
+	const struct target **tg;	/* per exercise, NULL when none */
+	struct row_key *keys = NULL;
+	size_t i, j, n = 0, nw, keys_cap = 0;
+	int32_t first_week;
+	double *weekly;		/* a row's sparkline: listed weeks */
+
+	/* The rows, reusing touched (the sessions are over). */
+	for (i = 0; i < p->nex; i++)
+		if (p->ex[i].sessions > 0)
+			p->touched[n++] = (uint32_t)i;
+	if (n == 0)
+		return t;
+	sort_rows(m, p->touched, n, &keys, &keys_cap);
+	free(keys);
+	nw = listed_weeks(m, v->o, p->first_date, p->last_date, &first_week);
+	weekly = xmalloc(nw * sizeof(*weekly));
+	/* One target per exercise (a second is an error), named by its
+	 * canonical entry now that the directives are complete. */
+	tg = xcalloc(p->nex, sizeof(*tg));
+	for (i = 0; i < m->ntargets; i++) {
+		uint32_t e = m->targets[i].exercise;
+
+		if (e < p->nex && p->ex[e].sessions > 0)
+			tg[e] = &m->targets[i];
+	}
+	for (i = 0; i < n; i++) {
+		uint32_t e = p->touched[i];
+		const struct ex *x = &p->ex[e];
+
+		for (j = 0; j < nw; j++)
+			weekly[j] = -1;
+		for (j = 0; j < x->nweekly && x->w0 + j < nw; j++)
+			weekly[x->w0 + j] = x->weekly[j];
+		summary_row(t, v, e, x, tg[e], weekly, nw);
+	}
+	free(tg);
+	free(weekly);
+	return t;
+}
+
+static void
+progress_release(struct folder *f)
+{
+	struct progress *p = (struct progress *)f;
+	size_t i;
+
+	for (i = 0; i < p->nex; i++)
+		free(p->ex[i].weekly);
+	free(p->ex);
+	free(p->touched);
+	free(p);
+}
+
+struct folder *
+progress_folder(const struct view *v)
+{
+	struct progress *p = xcalloc(1, sizeof(*p));
+
+	p->f.session = progress_session;
+	p->f.finish = progress_finish;
+	p->f.release = progress_release;
+	p->v = v;
+	return &p->f;
+}
+
 struct table *
 report_progress(const struct view *v)
 {
-	const struct model *m = v->m;
-	struct table *t = new_table(v, summary_cols, C_NCOLS);
-	int32_t today = v->o->today, first_week = 0;
-	size_t nw = view_weeks(v, &first_week);
-	size_t i, j, k, ntouched;
-	struct rows r;
-	struct when *order;
-	struct ex *ex;
-	uint32_t *touched;
-	const struct target **tg;	/* per row, NULL when none */
-	double *weekly;		/* rows x weeks: the week's best e1RM, kg */
-
-	rows_init(&r, v);
-	if (r.n == 0) {
-		rows_release(&r);
-		return t;
-	}
-	order = chronological(v);
-	ex = xcalloc(r.n, sizeof(*ex));
-	touched = xmalloc(r.n * sizeof(*touched));
-	weekly = xmalloc(r.n * (nw ? nw : 1) * sizeof(*weekly));
-	for (i = 0; i < r.n * nw; i++)
-		weekly[i] = -1;
-	for (i = 0; i < r.n; i++)
-		ex[i].start = ex[i].best = ex[i].current = -1;
-	/* One target per exercise (a second is an error), named by its
-	 * canonical entry after finalize. */
-	tg = xcalloc(r.n, sizeof(*tg));
-	for (i = 0; i < m->ntargets; i++)
-		if (r.row[m->targets[i].exercise] != NO_ROW)
-			tg[r.row[m->targets[i].exercise]] = &m->targets[i];
-
-	for (k = 0; k < v->n; k++) {
-		const struct session *s = view_session(v, order[k].pos);
-		int32_t d = s->date;
-		size_t w = (size_t)((week_start(m, d) - first_week) / 7);
-
-		/* Add up the session's sets per exercise. */
-		ntouched = 0;
-		for (j = 0; j < s->ngroups; j++) {
-			const struct set_group *g =
-			    &m->groups[s->first_group + j];
-			uint32_t row = r.row[group_exercise(m, g)];
-			struct ex *x;
-			double ton, e1;
-
-			if (row == NO_ROW)
-				continue;
-			x = &ex[row];
-			if (x->stamp != k + 1) {
-				x->stamp = k + 1;
-				x->session_best = -1;
-				touched[ntouched++] = row;
-			}
-			x->sets += g->count;
-			x->reps += (long)g->count * g->reps;
-			if ((ton = group_set_tonnage(g)) >= 0)
-				x->tonnage += g->count * ton;
-			if ((e1 = group_e1rm(g)) > x->session_best)
-				x->session_best = e1;
-		}
-		/* Then the session as a whole, in time order. */
-		for (j = 0; j < ntouched; j++) {
-			struct ex *x = &ex[touched[j]];
-			double e1 = x->session_best;
-
-			if (x->sessions++ == 0)
-				x->first = d;
-			x->last = d;
-			if (d >= today - 13 && d <= today)
-				x->recent = 1;
-			if (e1 < 0)
-				continue;
-			if (d <= x->first + 13 && e1 > x->start)
-				x->start = e1;
-			if (d >= today - 27 && d <= today && e1 > x->current)
-				x->current = e1;
-			if (w < nw && e1 > weekly[touched[j] * nw + w])
-				weekly[touched[j] * nw + w] = e1;
-			if (x->best < 0) {
-				/* The first e1RM sets the bar: no PR. */
-				x->best = e1;
-				x->best_date = d;
-			} else if (higher(e1, x->best)) {
-				x->best = e1;
-				x->best_date = d;
-				x->prs++;
-				x->last_pr = d;
-			}
-		}
-	}
-
-	for (i = 0; i < r.n; i++)
-		summary_row(t, v, r.exercise[i], &ex[i], tg[i],
-		    weekly + i * nw, nw);
-	free(tg);
-	free(weekly);
-	free(touched);
-	free(ex);
-	free(order);
-	rows_release(&r);
-	return t;
+	return fold_model(v, progress_folder(v), FOLD_BY_DATE);
 }
 
 /* ---- --by week ---------------------------------------------------------- */
 
 struct wk {
-	size_t session_stamp;	/* the session last seen + 1 */
+	int done;		/* the exercise has a row (in some week) */
+	unsigned long session_stamp;	/* the last session seen, from 1 */
 	long sessions, sets, reps;
 	double tonnage, top, best;	/* kg; top and best < 0 none */
 	double rpe_sum;
 	long rpe_sets;
 };
 
-static int
-cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+struct progress_weeks {
+	struct folder f;
+	const struct view *v;
+	struct table *t;	/* made at the first session: the unit is
+				 * final then */
+	struct wk *acc;		/* per exercise entry: week sums */
+	size_t nacc;
+	uint32_t *touched;	/* the exercises of the week, nacc long */
+	size_t ntouched;
+	struct row_key *keys;	/* for sorting touched */
+	size_t keys_cap;
+	unsigned long nsessions;
+	int32_t cur;		/* the start of the week being added up */
+};
 
-	return x < y ? -1 : x > y;
+static void
+weeks_grow(struct progress_weeks *p, size_t n)
+{
+	size_t i;
+
+	if (n <= p->nacc)
+		return;
+	p->acc = xrealloc(p->acc, n * sizeof(*p->acc));
+	p->touched = xrealloc(p->touched, n * sizeof(*p->touched));
+	memset(p->acc + p->nacc, 0, (n - p->nacc) * sizeof(*p->acc));
+	for (i = p->nacc; i < n; i++)
+		p->acc[i].top = p->acc[i].best = -1;
+	p->nacc = n;
 }
 
-/* Emit the rows of one week, in row order, and clear them. */
+/* Emit the rows of the week being added up, in row order, and clear
+ * them. */
 static void
-flush_week(struct table *t, const struct view *v, const struct rows *r,
-    int32_t start, struct wk *acc, uint32_t *touched, size_t n)
+flush_week(struct progress_weeks *p)
 {
+	const struct view *v = p->v;
+	struct table *t = p->t;
 	char label[9];
 	size_t i;
 
-	qsort(touched, n, sizeof(*touched), cmp_u32);
-	week_label(start, label);
-	for (i = 0; i < n; i++) {
-		struct wk *a = &acc[touched[i]];
+	sort_rows(v->m, p->touched, p->ntouched, &p->keys, &p->keys_cap);
+	week_label(p->cur, label);
+	for (i = 0; i < p->ntouched; i++) {
+		uint32_t e = p->touched[i];
+		struct wk *a = &p->acc[e];
 
 		table_add_row(t);
 		table_text(t, W_WEEK, label);
-		table_date(t, W_WEEK_START, start);
-		table_text(t, W_EXERCISE,
-		    model_exercise_name(v->m, r->exercise[touched[i]]));
+		table_date(t, W_WEEK_START, p->cur);
+		table_text(t, W_EXERCISE, model_exercise_name(v->m, e));
 		table_int(t, W_SESSIONS, a->sessions);
 		table_int(t, W_SETS, a->sets);
 		table_int(t, W_REPS, a->reps);
@@ -498,19 +569,23 @@ flush_week(struct table *t, const struct view *v, const struct rows *r,
 			    a->rpe_sum / (double)a->rpe_sets, 1);
 		table_text(t, W_UNIT, model_unit_name(v->m));
 		memset(a, 0, sizeof(*a));
+		a->done = 1;
 		a->top = a->best = -1;
 	}
+	p->ntouched = 0;
 }
 
 /*
  * The targets of the exercises with rows, for a chart's target line (the
  * rows hold none): "target_e1rm:NAME" and "target_date:NAME", NAME as in
- * the exercise column.
+ * the exercise column.  Set in finish(), when the targets are known;
+ * renderers look them up by name, wherever they stand among the rows.
  */
 static void
-week_targets(struct table *t, const struct view *v, const struct rows *r)
+week_targets(struct progress_weeks *p)
 {
-	const struct model *m = v->m;
+	const struct model *m = p->v->m;
+	struct table *t = p->t;
 	struct buf key;
 	size_t i;
 
@@ -519,7 +594,7 @@ week_targets(struct table *t, const struct view *v, const struct rows *r)
 		const struct target *tg = &m->targets[i];
 		const char *name;
 
-		if (r->row[tg->exercise] == NO_ROW)
+		if (tg->exercise >= p->nacc || !p->acc[tg->exercise].done)
 			continue;
 		name = model_exercise_name(m, tg->exercise);
 		buf_reset(&key);
@@ -532,76 +607,99 @@ week_targets(struct table *t, const struct view *v, const struct rows *r)
 	buf_release(&key);
 }
 
+static void
+weeks_session(struct folder *f, const struct session *s,
+    const struct set_group *groups)
+{
+	struct progress_weeks *p = (struct progress_weeks *)f;
+	const struct view *v = p->v;
+	const struct model *m = v->m;
+	int32_t ws = week_start(m, s->date);
+	unsigned long k = ++p->nsessions;
+	size_t j;
+
+	if (p->t == NULL)
+		p->t = new_table(v, week_cols, W_NCOLS);
+	weeks_grow(p, m->nexercises);
+	/* Time order brings each week's sessions together: a session of a
+	 * later week closes the week being added up. */
+	if (p->ntouched > 0 && ws != p->cur)
+		flush_week(p);
+	p->cur = ws;
+	for (j = 0; j < s->ngroups; j++) {
+		const struct set_group *g = &groups[j];
+		uint32_t e = group_exercise(m, g);
+		struct wk *a;
+		double load, ton, e1;
+
+		if (!view_wants(v, e))
+			continue;
+		a = &p->acc[e];
+		if (a->sets == 0) {
+			p->touched[p->ntouched++] = e;
+			a->done = 1;
+		}
+		if (a->session_stamp != k) {
+			a->session_stamp = k;
+			a->sessions++;
+		}
+		a->sets += g->count;
+		a->reps += (long)g->count * g->reps;
+		if ((ton = group_set_tonnage(g)) >= 0)
+			a->tonnage += g->count * ton;
+		if ((load = group_load(g)) > a->top)
+			a->top = load;
+		if ((e1 = group_e1rm(g)) > a->best)
+			a->best = e1;
+		if (g->rpe2 >= 0) {
+			a->rpe_sum += g->count * (g->rpe2 / 2.0);
+			a->rpe_sets += g->count;
+		}
+	}
+}
+
+static struct table *
+weeks_finish(struct folder *f)
+{
+	struct progress_weeks *p = (struct progress_weeks *)f;
+	struct table *t;
+
+	if (p->t == NULL)
+		p->t = new_table(p->v, week_cols, W_NCOLS);
+	if (p->ntouched > 0)
+		flush_week(p);
+	week_targets(p);
+	t = p->t;
+	p->t = NULL;
+	return t;
+}
+
+static void
+weeks_release(struct folder *f)
+{
+	struct progress_weeks *p = (struct progress_weeks *)f;
+
+	table_free(p->t);	/* released without finish() */
+	free(p->acc);
+	free(p->touched);
+	free(p->keys);
+	free(p);
+}
+
+struct folder *
+progress_weeks_folder(const struct view *v)
+{
+	struct progress_weeks *p = xcalloc(1, sizeof(*p));
+
+	p->f.session = weeks_session;
+	p->f.finish = weeks_finish;
+	p->f.release = weeks_release;
+	p->v = v;
+	return &p->f;
+}
+
 struct table *
 report_progress_weeks(const struct view *v)
 {
-	const struct model *m = v->m;
-	struct table *t = new_table(v, week_cols, W_NCOLS);
-	struct rows r;
-	struct when *order;
-	struct wk *acc;
-	uint32_t *touched;
-	size_t i, j, k, ntouched = 0;
-	int32_t cur = 0;	/* the start of the week being added up */
-
-	rows_init(&r, v);
-	if (r.n == 0) {
-		rows_release(&r);
-		return t;
-	}
-	week_targets(t, v, &r);
-	order = chronological(v);
-	acc = xcalloc(r.n, sizeof(*acc));
-	touched = xmalloc(r.n * sizeof(*touched));
-	for (i = 0; i < r.n; i++)
-		acc[i].top = acc[i].best = -1;
-
-	/* Time order brings each week's sessions together, so one set of
-	 * accumulators serves every week. */
-	for (k = 0; k < v->n; k++) {
-		const struct session *s = view_session(v, order[k].pos);
-		int32_t ws = week_start(m, s->date);
-
-		if (ntouched > 0 && ws != cur) {
-			flush_week(t, v, &r, cur, acc, touched, ntouched);
-			ntouched = 0;
-		}
-		cur = ws;
-		for (j = 0; j < s->ngroups; j++) {
-			const struct set_group *g =
-			    &m->groups[s->first_group + j];
-			uint32_t row = r.row[group_exercise(m, g)];
-			struct wk *a;
-			double load, ton, e1;
-
-			if (row == NO_ROW)
-				continue;
-			a = &acc[row];
-			if (a->sets == 0)
-				touched[ntouched++] = row;
-			if (a->session_stamp != k + 1) {
-				a->session_stamp = k + 1;
-				a->sessions++;
-			}
-			a->sets += g->count;
-			a->reps += (long)g->count * g->reps;
-			if ((ton = group_set_tonnage(g)) >= 0)
-				a->tonnage += g->count * ton;
-			if ((load = group_load(g)) > a->top)
-				a->top = load;
-			if ((e1 = group_e1rm(g)) > a->best)
-				a->best = e1;
-			if (g->rpe2 >= 0) {
-				a->rpe_sum += g->count * (g->rpe2 / 2.0);
-				a->rpe_sets += g->count;
-			}
-		}
-	}
-	if (ntouched > 0)
-		flush_week(t, v, &r, cur, acc, touched, ntouched);
-	free(touched);
-	free(acc);
-	free(order);
-	rows_release(&r);
-	return t;
+	return fold_model(v, progress_weeks_folder(v), FOLD_BY_DATE);
 }
