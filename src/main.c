@@ -313,6 +313,14 @@ run_sessions(struct model *m, const struct options *o)
 }
 
 static size_t
+fold_progress(const struct view *v, const struct options *o,
+    struct folder **f)
+{
+	f[0] = o->by_week ? progress_weeks_folder(v) : progress_folder(v);
+	return 1;
+}
+
+static size_t
 fold_export(const struct view *v, const struct options *o, struct folder **f)
 {
 	(void)o;
@@ -356,7 +364,7 @@ static const struct command commands[] = {
 	{ "check", run_check, "validate the journal; silent when it is valid",
 	    fold_check, 0, NULL },
 	{ "progress", run_progress, "one row per exercise (--by=week: per "
-	    "week)", NULL, 0, NULL },
+	    "week)", fold_progress, 0, NULL },
 	{ "weekly", run_weekly, "one row per week: hard/easy compliance",
 	    NULL, 0, NULL },
 	{ "deload", run_deload, "one row per deload warning", NULL, 0,
