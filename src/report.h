@@ -16,6 +16,8 @@
 #include "fold.h"
 #include "table.h"
 
+struct folder;
+
 /* 4.4: one row per listed week; with last > 0 only the last weeks. */
 struct table *report_weekly(const struct view *v, size_t last);
 /* 4.3: one row per exercise, core first, then by key. */
@@ -25,6 +27,8 @@ struct table *report_progress_weeks(const struct view *v);
 /* 4.5: one row per rule firing, for evaluation points on or after since
  * (INT32_MIN for all). */
 struct table *report_deload(const struct view *v, int32_t since);
+/* The same as a folder (fold.h) of the sessions in date order. */
+struct folder *deload_folder(const struct view *v, int32_t since);
 /* 4.6: one row per set. */
 struct table *report_export(const struct view *v);
 /* 4.7: one row per session, rest days included; with -x only sessions

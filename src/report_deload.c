@@ -3,12 +3,29 @@
  * day of every listed week before --today and at --today, one row per rule
  * that fires.
  *
- * The sessions of the view are sorted by date once; every evaluation point
- * P then reads only the sessions of its windows (P-34..P, and P's week),
- * found by binary search.  Points are a week apart, so a session is read
- * by at most six points: the whole report is linear in the sets.  Figures
- * per exercise live in arrays indexed by exercise, each entry stamped with
- * the point that wrote it, so nothing is cleared between points.
+ * A folder (fold.h): the sessions come in date order, and every day lands
+ * in a ring of the last RING_DAYS days (readiness sums, session load,
+ * whether a session fell on it, and per exercise the day's best e1RM, top
+ * load and whether it was an accessory).  A point P is evaluated as soon
+ * as a session dated after P arrives, before that session enters the ring,
+ * so the ring then ends on or before P; --today waits for a session after
+ * its whole week (P's week runs past P only for --today), which is why the
+ * ring holds 35 days and 7 more.  finish() evaluates the points left, up
+ * to the last listed week, empty weeks included.  Points are a week apart
+ * and each reads the days of its windows only: the whole report is linear
+ * in the sets.  Figures per exercise live in arrays indexed by exercise,
+ * each entry stamped with the point that wrote it, so nothing is cleared
+ * between points.
+ *
+ * Lift tonnage is a sum of doubles, so it is added in the order of the
+ * sessions, in one running sum per start: one from the start of each of
+ * the last 4 weeks (a week's tonnage is its own sum when the next week
+ * begins), and, when a new week begins, the sum of the 4 weeks before it
+ * is kept aside: the pre-season tonnage should an in-season phase have
+ * begun in that week.  That phase is known by the time its first point is
+ * evaluated, at the latest in the week after its own, before any session
+ * of that week enters the ring: its 4 weeks are still there for the top
+ * loads, and its tonnage is that kept sum (or still the running one).
  *
  * Decisions where the contract is silent (for the man page):
  *  - "Session" means any session in the view (-b/-e applied), rest days
@@ -38,6 +55,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fold.h"
 #include "util.h"
 
 enum {
@@ -56,25 +74,71 @@ static const struct column columns[C_NCOLS] = {
 #define WINDOW_DAYS	35	/* P-34..P: baseline, then recent window */
 #define BLOCK_WEEKS	12
 #define PRE_WEEKS	4	/* whole weeks before an in-season phase */
+/* P-34..P, and the rest of --today's week, read after it ends. */
+#define RING_DAYS	(WINDOW_DAYS + 7)
 
 enum readiness { R_SLEEP, R_MOTIVATION, R_EXECUTION, R_COUNT };
 
-/* What one report keeps; the per-exercise arrays are allocated once. */
+/* What one exercise did on one day. */
+struct day_ex {
+	uint32_t e;		/* canonical exercise */
+	int accessory;		/* an accessory exercise: done, nothing else */
+	double e1rm;		/* best e1RM, kg, core and -x wants it; < 0 */
+	double top;		/* top load, kg, likewise; < 0 none */
+};
+
+/* One day of the ring; its entries are reused when the slot is. */
+struct day {
+	int32_t date;		/* the day held, INT32_MIN for none */
+	int session;		/* a session (of any kind) fell on it */
+	long long sum[R_COUNT];
+	long long count[R_COUNT];
+	long long load;		/* rpe x 2 x seconds: 120 per unit */
+	struct day_ex *ex;
+	size_t nex, cap;
+};
+
+/* Per exercise. */
+struct ex_state {
+	int32_t day;		/* the latest day it has an entry on */
+	uint32_t entry;		/* that entry, in the day's list */
+	/* Valid where the stamp equals the current point (pre_gen for
+	 * stamp_pre). */
+	uint32_t stamp_e1rm, stamp_top, stamp_acc, stamp_pre;
+	double best_recent, best_base;	/* e1RM, kg; < 0 none */
+	double top_week, top_pre;	/* top load, kg; < 0 none */
+};
+
+/* What one report keeps. */
 struct deload {
+	struct folder f;	/* first: the callbacks cast back */
 	const struct view *v;
 	const struct model *m;
-	struct table *t;
-	uint32_t *order;	/* view sessions, by date then journal order */
-	size_t n;
-	uint32_t *by_key;	/* exercise entries sorted by key */
-	uint32_t *rank;		/* exercise -> position in by_key */
+	struct table *t;	/* made at the first session or in finish() */
+	int32_t since;
 
-	/* Per exercise, valid where the stamp equals the current point. */
-	uint32_t *stamp_e1rm, *stamp_top, *stamp_acc, *stamp_pre;
-	double *best_recent, *best_base;	/* e1RM, kg; < 0 none */
-	double *top_week, *top_pre;		/* top load, kg; < 0 none */
-	uint32_t *list_e1rm, *list_top, *list_acc;	/* ranks touched */
+	struct ex_state *ex;	/* by exercise, m->nexercises at least */
+	size_t excap;
+	uint32_t *list_e1rm, *list_top, *list_acc;	/* exercises touched */
 	size_t nlist_e1rm, nlist_top, nlist_acc;
+
+	struct day ring[RING_DAYS];	/* day d in slot d mod RING_DAYS */
+
+	int any;		/* a session has arrived */
+	int32_t first_date;	/* of the first session */
+	int32_t last_date;	/* of the latest */
+	int32_t first_week;	/* the first listed week's start */
+	int32_t next_p;		/* the next week's last day to evaluate */
+	int points_done;	/* --today evaluated, or not a point */
+	size_t next_phase;	/* phases that began by the last point */
+	int32_t block_phase;	/* start of the phase after the last deload */
+
+	/* Lift tonnage, in session order: run[i] since the start of week
+	 * run_week - 7 i; cross_pre, the 4 weeks before run_week, taken as
+	 * it began. */
+	int32_t run_week;	/* the latest session's week, or INT32_MIN */
+	double run[PRE_WEEKS];
+	double cross_pre;
 
 	uint32_t point;		/* stamp of the current point, from 1 */
 	uint32_t pre_gen;	/* stamp of the cached pre-season weeks */
@@ -86,29 +150,10 @@ struct deload {
 	struct buf msg;
 };
 
-static int
-cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return (x > y) - (x < y);
-}
-
-/* qsort has no context argument: the comparators read these. */
+/* qsort has no context argument: the comparator reads this. */
 static const struct model *sort_model;
 
-static int
-cmp_session(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	int32_t dx = sort_model->sessions[x].date;
-	int32_t dy = sort_model->sessions[y].date;
-
-	if (dx != dy)
-		return (dx > dy) - (dx < dy);
-	return (x > y) - (x < y);
-}
-
+/* Exercise indexes by key (keys are unique). */
 static int
 cmp_key(const void *a, const void *b)
 {
@@ -116,6 +161,16 @@ cmp_key(const void *a, const void *b)
 
 	return strcmp(sort_model->exercises[x].key,
 	    sort_model->exercises[y].key);
+}
+
+static void
+sort_by_key(const struct model *m, uint32_t *list, size_t n)
+{
+	if (n < 2)
+		return;
+	sort_model = m;
+	qsort(list, n, sizeof(*list), cmp_key);
+	sort_model = NULL;
 }
 
 /* a < b and a > b, strictly: a tie computed in binary floating point
@@ -132,54 +187,70 @@ above(double a, double b)
 	return a > b + 1e-9 * fabs(b);
 }
 
-/* The first position in d->order whose session is on or after date. */
-static size_t
-first_on_or_after(const struct deload *d, int32_t date)
-{
-	size_t lo = 0, hi = d->n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (d->m->sessions[d->order[mid]].date < date)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-static const struct session *
-sorted_session(const struct deload *d, size_t i)
-{
-	return &d->m->sessions[d->order[i]];
-}
-
 static int
 is_core(const struct model *m, uint32_t e)
 {
 	return m->exercises[e].category == CAT_CORE;
 }
 
+static size_t
+slot(int32_t date)
+{
+	int32_t r = date % RING_DAYS;
+
+	return (size_t)(r < 0 ? r + RING_DAYS : r);
+}
+
+/* The day date in the ring, or NULL when no session fell on it.  Only
+ * days within RING_DAYS of the latest session are asked for. */
+static const struct day *
+ring_day(const struct deload *d, int32_t date)
+{
+	const struct day *day = &d->ring[slot(date)];
+
+	return day->date == date ? day : NULL;
+}
+
+/* Size the per-exercise arrays by the exercise table, which may grow
+ * between sessions. */
+static void
+grow_exercises(struct deload *d)
+{
+	size_t old = d->excap, i;
+
+	if (d->m->nexercises <= old)
+		return;
+	d->ex = xgrow(d->ex, sizeof(*d->ex), d->m->nexercises, &d->excap);
+	for (i = old; i < d->excap; i++) {
+		memset(&d->ex[i], 0, sizeof(d->ex[i]));
+		d->ex[i].day = INT32_MIN;
+	}
+	d->list_e1rm = xrealloc(d->list_e1rm, d->excap * sizeof(uint32_t));
+	d->list_top = xrealloc(d->list_top, d->excap * sizeof(uint32_t));
+	d->list_acc = xrealloc(d->list_acc, d->excap * sizeof(uint32_t));
+}
+
 /* The e1RM entries of exercise e, reset at its first set of the point. */
 static void
 touch_e1rm(struct deload *d, uint32_t e)
 {
-	if (d->stamp_e1rm[e] == d->point)
+	struct ex_state *x = &d->ex[e];
+
+	if (x->stamp_e1rm == d->point)
 		return;
-	d->stamp_e1rm[e] = d->point;
-	d->best_recent[e] = d->best_base[e] = -1;
-	d->list_e1rm[d->nlist_e1rm++] = d->rank[e];
+	x->stamp_e1rm = d->point;
+	x->best_recent = x->best_base = -1;
+	d->list_e1rm[d->nlist_e1rm++] = e;
 }
 
 /* Note an accessory exercise done in the recent window, once per point. */
 static void
 touch_accessory(struct deload *d, uint32_t e)
 {
-	if (d->stamp_acc[e] == d->point)
+	if (d->ex[e].stamp_acc == d->point)
 		return;
-	d->stamp_acc[e] = d->point;
-	d->list_acc[d->nlist_acc++] = d->rank[e];
+	d->ex[e].stamp_acc = d->point;
+	d->list_acc[d->nlist_acc++] = e;
 }
 
 /*
@@ -197,90 +268,91 @@ struct windows {
 static void
 scan_windows(struct deload *d, int32_t p, struct windows *w)
 {
-	const struct model *m = d->m;
-	size_t i = first_on_or_after(d, p - (WINDOW_DAYS - 1));
+	int32_t date;
 
 	memset(w, 0, sizeof(*w));
 	d->nlist_e1rm = d->nlist_acc = 0;
-	for (; i < d->n && sorted_session(d, i)->date <= p; i++) {
-		const struct session *s = sorted_session(d, i);
-		int recent = s->date > p - RECENT_DAYS;
-		int8_t r[R_COUNT];
-		size_t k, j;
+	for (date = p - (WINDOW_DAYS - 1); date <= p; date++) {
+		const struct day *day = ring_day(d, date);
+		int recent = date > p - RECENT_DAYS;
+		size_t k;
 
-		r[R_SLEEP] = s->sleep;
-		r[R_MOTIVATION] = s->motivation;
-		r[R_EXECUTION] = s->execution;
-		for (k = 0; k < R_COUNT; k++)
-			if (r[k] > 0) {
-				w->sum[recent][k] += r[k];
-				w->count[recent][k]++;
-			}
-		if (s->rpe2 >= 0 && s->seconds >= 0)
-			w->load[recent] += (long long)s->rpe2 * s->seconds;
-		if (recent)
+		if (day == NULL)
+			continue;
+		for (k = 0; k < R_COUNT; k++) {
+			w->sum[recent][k] += day->sum[k];
+			w->count[recent][k] += day->count[k];
+		}
+		w->load[recent] += day->load;
+		if (recent && day->session)
 			w->recent_session = 1;
-		for (j = s->first_group; j < s->first_group + s->ngroups;
-		    j++) {
-			const struct set_group *g = &m->groups[j];
-			uint32_t e = group_exercise(m, g);
-			double e1rm;
+		for (k = 0; k < day->nex; k++) {
+			const struct day_ex *x = &day->ex[k];
+			struct ex_state *s = &d->ex[x->e];
 
-			if (!is_core(m, e)) {
+			if (x->accessory) {
 				if (recent)
-					touch_accessory(d, e);
+					touch_accessory(d, x->e);
 				continue;
 			}
-			if (!view_wants(d->v, e) || (e1rm = group_e1rm(g)) < 0)
+			if (x->e1rm < 0)
 				continue;
-			touch_e1rm(d, e);
-			if (recent && e1rm > d->best_recent[e])
-				d->best_recent[e] = e1rm;
-			if (!recent && e1rm > d->best_base[e])
-				d->best_base[e] = e1rm;
+			touch_e1rm(d, x->e);
+			if (recent && x->e1rm > s->best_recent)
+				s->best_recent = x->e1rm;
+			if (!recent && x->e1rm > s->best_base)
+				s->best_base = x->e1rm;
 		}
 	}
 }
 
 /*
- * Lift tonnage (kg) of the sessions in [from, to), and with tops non-NULL
- * the top load of each core exercise -x wants, stamped with stamp_now.
+ * The top load of each core exercise -x wants over the days [from, to),
+ * stamped with stamp_now; with list non-NULL the exercises are listed.
  */
-static double
-scan_weeks(struct deload *d, int32_t from, int32_t to, uint32_t *stamp,
-    uint32_t stamp_now, double *tops, uint32_t *list, size_t *nlist)
+static void
+scan_tops(struct deload *d, int32_t from, int32_t to, int pre,
+    uint32_t stamp_now, uint32_t *list, size_t *nlist)
 {
-	const struct model *m = d->m;
-	double tonnage = 0;
-	size_t i;
+	int32_t date;
 
-	for (i = first_on_or_after(d, from); i < d->n &&
-	    sorted_session(d, i)->date < to; i++) {
-		const struct session *s = sorted_session(d, i);
-		size_t j;
+	for (date = from; date < to; date++) {
+		const struct day *day = ring_day(d, date);
+		size_t k;
 
-		for (j = s->first_group; j < s->first_group + s->ngroups;
-		    j++) {
-			const struct set_group *g = &m->groups[j];
-			uint32_t e = group_exercise(m, g);
-			double load = group_load(g), ton;
+		if (day == NULL)
+			continue;
+		for (k = 0; k < day->nex; k++) {
+			const struct day_ex *x = &day->ex[k];
+			struct ex_state *s = &d->ex[x->e];
+			uint32_t *stamp = pre ? &s->stamp_pre : &s->stamp_top;
+			double *top = pre ? &s->top_pre : &s->top_week;
 
-			ton = group_set_tonnage(g);
-			if (s->kind == KIND_LIFT && ton > 0)
-				tonnage += ton * g->count;
-			if (load < 0 || !is_core(m, e) || !view_wants(d->v, e))
+			if (x->top < 0)
 				continue;
-			if (stamp[e] != stamp_now) {
-				stamp[e] = stamp_now;
-				tops[e] = -1;
+			if (*stamp != stamp_now) {
+				*stamp = stamp_now;
+				*top = -1;
 				if (list != NULL)
-					list[(*nlist)++] = d->rank[e];
+					list[(*nlist)++] = x->e;
 			}
-			if (load > tops[e])
-				tops[e] = load;
+			if (x->top > *top)
+				*top = x->top;
 		}
 	}
-	return tonnage;
+}
+
+/* The lift tonnage of the sessions since week start ws so far.  ws is at
+ * most PRE_WEEKS - 1 weeks before the latest session's week. */
+static double
+tonnage_since(const struct deload *d, int32_t ws)
+{
+	int32_t j;
+
+	if (d->run_week == INT32_MIN || ws > d->run_week)
+		return 0;
+	j = (d->run_week - ws) / 7;
+	return j < PRE_WEEKS ? d->run[j] : 0;
 }
 
 /* The accessory exercises done in the recent window, for every message of
@@ -299,16 +371,29 @@ accessories(struct deload *d)
 		    "days to trim, so keep the core movements");
 		return d->accessories.data;
 	}
-	qsort(d->list_acc, d->nlist_acc, sizeof(*d->list_acc), cmp_u32);
+	sort_by_key(d->m, d->list_acc, d->nlist_acc);
 	buf_adds(&d->accessories, "; trim accessory volume first (");
 	for (i = 0; i < d->nlist_acc; i++) {
 		if (i > 0)
 			buf_adds(&d->accessories, ", ");
 		buf_adds(&d->accessories, model_exercise_name(d->m,
-		    d->by_key[d->list_acc[i]]));
+		    d->list_acc[i]));
 	}
 	buf_addc(&d->accessories, ')');
 	return d->accessories.data;
+}
+
+/* The table, made once the unit is final: at the first session, or in
+ * finish() for a view with none. */
+static struct table *
+table_of(struct deload *d)
+{
+	if (d->t == NULL) {
+		d->t = table_new(NULL, model_unit_name(d->m), columns,
+		    C_NCOLS);
+		table_stream(d->t, d->v->sink);
+	}
+	return d->t;
 }
 
 /* Start a row of rule at p; the message is d->msg plus the accessories. */
@@ -316,7 +401,7 @@ static void
 add_row(struct deload *d, int32_t p, const char *rule, int warning,
     double threshold)
 {
-	struct table *t = d->t;
+	struct table *t = table_of(d);
 
 	buf_adds(&d->msg, accessories(d));
 	table_add_row(t);
@@ -381,10 +466,10 @@ rule_e1rm_drop(struct deload *d, int32_t p)
 	const struct model *m = d->m;
 	size_t i;
 
-	qsort(d->list_e1rm, d->nlist_e1rm, sizeof(*d->list_e1rm), cmp_u32);
+	sort_by_key(m, d->list_e1rm, d->nlist_e1rm);
 	for (i = 0; i < d->nlist_e1rm; i++) {
-		uint32_t e = d->by_key[d->list_e1rm[i]];
-		double now = d->best_recent[e], before = d->best_base[e];
+		uint32_t e = d->list_e1rm[i];
+		double now = d->ex[e].best_recent, before = d->ex[e].best_base;
 
 		if (now < 0 || before < 0 || !below(now, 0.95 * before))
 			continue;
@@ -399,16 +484,15 @@ rule_e1rm_drop(struct deload *d, int32_t p)
 }
 
 static void
-rule_block_length(struct deload *d, int32_t p, const struct windows *w,
-    int32_t block_phase)
+rule_block_length(struct deload *d, int32_t p, const struct windows *w)
 {
-	int32_t start = d->v->first_date;
+	int32_t start = d->first_date;
 	long weeks;
 
 	if (!w->recent_session)
 		return;
-	if (block_phase > start)
-		start = block_phase;
+	if (d->block_phase > start)
+		start = d->block_phase;
 	/* start <= p: the view's first session is on or before the recent
 	 * one, and block_phase began on or before p. */
 	weeks = (long)(p - start) / 7;
@@ -426,7 +510,7 @@ rule_load_spike(struct deload *d, int32_t p, const struct windows *w)
 	long long acute = w->load[1], base = w->load[0];
 
 	/* Four weeks of history are needed for a chronic load. */
-	if (d->v->first_date > p - (WINDOW_DAYS - 1))
+	if (d->first_date > p - (WINDOW_DAYS - 1))
 		return;
 	/* acute > 1.5 x base / 4, in integers */
 	if (8 * acute <= 3 * base)
@@ -438,8 +522,14 @@ rule_load_spike(struct deload *d, int32_t p, const struct windows *w)
 	table_number(d->t, C_BASELINE, base / 120.0 / 4, 1);
 }
 
-/* The pre-season weeks of the in-season phase that began on date: their
- * lift tonnage and top loads, computed once per phase week. */
+/*
+ * The pre-season weeks of the in-season phase that began on date: their
+ * lift tonnage and top loads, computed once per phase week, at its first
+ * point.  No session after that point (at most the end of the phase's
+ * week) has arrived yet: the ring still holds the 4 weeks, and their
+ * tonnage is the running sum from their start, or, once the phase's week
+ * has begun, the sum kept as it began.
+ */
 static void
 pre_season(struct deload *d, int32_t phase_date)
 {
@@ -449,22 +539,30 @@ pre_season(struct deload *d, int32_t phase_date)
 		return;
 	d->pre_week = ws;
 	d->pre_gen++;
-	d->pre_tonnage = scan_weeks(d, ws - 7 * PRE_WEEKS, ws, d->stamp_pre,
-	    d->pre_gen, d->top_pre, NULL, NULL);
+	/* A phase of the first listed week or before: no session of the
+	 * view lies in its 4 weeks. */
+	if (ws <= d->first_week)
+		d->pre_tonnage = 0;
+	else if (d->run_week >= ws)
+		d->pre_tonnage = d->cross_pre;
+	else
+		d->pre_tonnage = tonnage_since(d, ws - 7 * PRE_WEEKS);
+	scan_tops(d, ws - 7 * PRE_WEEKS, ws, 1, d->pre_gen, NULL, NULL);
 }
 
 static void
-rules_in_season(struct deload *d, int32_t p, int32_t phase_date)
+rules_in_season(struct deload *d, int32_t p)
 {
 	const struct model *m = d->m;
 	int32_t ws = week_start(m, p);
 	double tonnage, mean;
 	size_t i;
 
-	pre_season(d, phase_date);
 	d->nlist_top = 0;
-	tonnage = scan_weeks(d, ws, ws + 7, d->stamp_top, d->point,
-	    d->top_week, d->list_top, &d->nlist_top);
+	/* No session after P's week has arrived: the running sum from its
+	 * start is its tonnage. */
+	tonnage = tonnage_since(d, ws);
+	scan_tops(d, ws, ws + 7, 0, d->point, d->list_top, &d->nlist_top);
 	mean = d->pre_tonnage / PRE_WEEKS;
 	if (mean > 0 && above(tonnage, 0.7 * mean)) {
 		buf_adds(&d->msg, "in-season lift volume is above 70% of the "
@@ -473,14 +571,14 @@ rules_in_season(struct deload *d, int32_t p, int32_t phase_date)
 		table_number(d->t, C_VALUE, model_to_unit(m, tonnage), 1);
 		table_number(d->t, C_BASELINE, model_to_unit(m, mean), 1);
 	}
-	qsort(d->list_top, d->nlist_top, sizeof(*d->list_top), cmp_u32);
+	sort_by_key(m, d->list_top, d->nlist_top);
 	for (i = 0; i < d->nlist_top; i++) {
-		uint32_t e = d->by_key[d->list_top[i]];
-		double now = d->top_week[e], before;
+		uint32_t e = d->list_top[i];
+		double now = d->ex[e].top_week, before;
 
-		if (d->stamp_pre[e] != d->pre_gen)
+		if (d->ex[e].stamp_pre != d->pre_gen)
 			continue;
-		before = d->top_pre[e];
+		before = d->ex[e].top_pre;
 		if (!below(now, 0.9 * before))
 			continue;
 		buf_printf(&d->msg, "%s top load fell below 90%% of "
@@ -493,119 +591,257 @@ rules_in_season(struct deload *d, int32_t p, int32_t phase_date)
 	}
 }
 
-/* Every rule at point p, which is not inside a deload phase. */
+/*
+ * The evaluation point p: every rule, unless p is before since or inside
+ * a deload phase.  The phases that began by p are final: a session after
+ * p has arrived, or this is finish().
+ */
 static void
-evaluate(struct deload *d, int32_t p, int phase, int32_t block_phase)
+point(struct deload *d, int32_t p)
 {
 	const struct model *m = d->m;
 	struct windows w;
+	int phase;
 
+	/* Phases that began by p, in order: the phase in force, and the
+	 * start of the phase after the last deload that ended. */
+	while (d->next_phase < m->nphases &&
+	    m->phases[d->next_phase].date <= p) {
+		if (d->next_phase > 0 && m->phases[d->next_phase - 1].kind ==
+		    PHASE_DELOAD)
+			d->block_phase = m->phases[d->next_phase].date;
+		d->next_phase++;
+	}
+	phase = (int)d->next_phase - 1;
+	/* At every point of an in-season phase, even one not shown: its
+	 * first point is the last before the ring moves past its weeks. */
+	if (phase >= 0 && m->phases[phase].kind == PHASE_IN_SEASON)
+		pre_season(d, m->phases[phase].date);
+	if (p < d->since || (phase >= 0 && m->phases[phase].kind ==
+	    PHASE_DELOAD))
+		return;
 	d->point++;
 	d->accessories_done = 0;
 	scan_windows(d, p, &w);
 	rule_fatigue(d, p, &w);
 	rule_e1rm_drop(d, p);
-	rule_block_length(d, p, &w, block_phase);
+	rule_block_length(d, p, &w);
 	rule_load_spike(d, p, &w);
 	if (phase >= 0 && m->phases[phase].kind == PHASE_IN_SEASON)
-		rules_in_season(d, p, m->phases[phase].date);
+		rules_in_season(d, p);
+}
+
+/*
+ * The points whose sessions have all arrived when one dated date comes:
+ * the last days of the weeks before it (those before --today), then
+ * --today once its week is over.  Every such point lies in a listed week,
+ * the week of a session at the latest.
+ */
+static void
+points_before(struct deload *d, int32_t date)
+{
+	int32_t today = d->v->o->today;
+
+	while (!d->points_done) {
+		if (d->next_p < today) {
+			if (d->next_p >= date)
+				return;
+			point(d, d->next_p);
+			d->next_p += 7;
+		} else {
+			if (week_start(d->m, today) + 6 >= date)
+				return;
+			point(d, today);
+			d->points_done = 1;
+		}
+	}
+}
+
+/* A new week begins with a session: keep the tonnage of the 4 weeks
+ * before it, and shift the running sums to start from its start. */
+static void
+new_week(struct deload *d, int32_t ws)
+{
+	int32_t k, i;
+
+	if (d->run_week == INT32_MIN) {
+		d->run_week = ws;
+		d->cross_pre = 0;
+		return;
+	}
+	k = (ws - d->run_week) / 7;	/* >= 1 */
+	d->cross_pre = k <= PRE_WEEKS ? d->run[PRE_WEEKS - k] : 0;
+	for (i = PRE_WEEKS - 1; i >= 0; i--)
+		d->run[i] = i >= k ? d->run[i - k] : 0;
+	d->run_week = ws;
+}
+
+/* The entry of exercise e on the ring's day of the latest session. */
+static struct day_ex *
+day_entry(struct deload *d, struct day *day, uint32_t e)
+{
+	struct ex_state *s = &d->ex[e];
+	struct day_ex *x;
+
+	if (s->day == day->date)
+		return &day->ex[s->entry];
+	day->ex = xgrow(day->ex, sizeof(*day->ex), day->nex + 1, &day->cap);
+	s->day = day->date;
+	s->entry = (uint32_t)day->nex;
+	x = &day->ex[day->nex++];
+	x->e = e;
+	x->accessory = 0;
+	x->e1rm = x->top = -1;
+	return x;
 }
 
 static void
-deload_init(struct deload *d, const struct view *v)
+deload_session(struct folder *f, const struct session *s,
+    const struct set_group *g)
 {
-	const struct model *m = v->m;
-	size_t ne = m->nexercises ? m->nexercises : 1, i;
+	struct deload *d = (struct deload *)f;
+	const struct model *m = d->m;
+	int32_t ws = week_start(m, s->date);
+	struct day *day;
+	int8_t r[R_COUNT];
+	size_t k, j;
 
-	memset(d, 0, sizeof(*d));
-	d->v = v;
-	d->m = m;
-	d->t = table_new(NULL, model_unit_name(m), columns, C_NCOLS);
-	table_stream(d->t, v->sink);
-	d->n = v->n;
-	d->order = xmalloc((v->n ? v->n : 1) * sizeof(*d->order));
-	memcpy(d->order, v->idx, v->n * sizeof(*d->order));
-	sort_model = m;
-	qsort(d->order, d->n, sizeof(*d->order), cmp_session);
-	d->by_key = xmalloc(ne * sizeof(*d->by_key));
-	d->rank = xmalloc(ne * sizeof(*d->rank));
-	for (i = 0; i < m->nexercises; i++)
-		d->by_key[i] = (uint32_t)i;
-	qsort(d->by_key, m->nexercises, sizeof(*d->by_key), cmp_key);
-	for (i = 0; i < m->nexercises; i++)
-		d->rank[d->by_key[i]] = (uint32_t)i;
-	d->stamp_e1rm = xcalloc(ne, sizeof(uint32_t));
-	d->stamp_top = xcalloc(ne, sizeof(uint32_t));
-	d->stamp_acc = xcalloc(ne, sizeof(uint32_t));
-	d->stamp_pre = xcalloc(ne, sizeof(uint32_t));
-	d->best_recent = xmalloc(ne * sizeof(double));
-	d->best_base = xmalloc(ne * sizeof(double));
-	d->top_week = xmalloc(ne * sizeof(double));
-	d->top_pre = xmalloc(ne * sizeof(double));
-	d->list_e1rm = xmalloc(ne * sizeof(uint32_t));
-	d->list_top = xmalloc(ne * sizeof(uint32_t));
-	d->list_acc = xmalloc(ne * sizeof(uint32_t));
-	d->pre_week = INT32_MIN;
-	buf_init(&d->accessories);
-	buf_init(&d->msg);
+	grow_exercises(d);
+	(void)table_of(d);
+	if (!d->any) {
+		d->any = 1;
+		d->first_date = s->date;
+		d->first_week = ws;
+		d->next_p = ws + 6;
+		d->points_done = d->v->o->today < ws;
+	}
+	/* Before this session counts anywhere: the points before it see
+	 * the ring and the sums as they were. */
+	points_before(d, s->date);
+	d->last_date = s->date;
+	if (ws != d->run_week)
+		new_week(d, ws);
+
+	day = &d->ring[slot(s->date)];
+	if (day->date != s->date) {
+		day->date = s->date;
+		day->session = 0;
+		memset(day->sum, 0, sizeof(day->sum));
+		memset(day->count, 0, sizeof(day->count));
+		day->load = 0;
+		day->nex = 0;
+	}
+	day->session = 1;
+	r[R_SLEEP] = s->sleep;
+	r[R_MOTIVATION] = s->motivation;
+	r[R_EXECUTION] = s->execution;
+	for (k = 0; k < R_COUNT; k++)
+		if (r[k] > 0) {
+			day->sum[k] += r[k];
+			day->count[k]++;
+		}
+	if (s->rpe2 >= 0 && s->seconds >= 0)
+		day->load += (long long)s->rpe2 * s->seconds;
+	for (j = 0; j < s->ngroups; j++) {
+		uint32_t e = group_exercise(m, &g[j]);
+		double ton = group_set_tonnage(&g[j]), e1rm, load;
+		struct day_ex *x;
+
+		if (s->kind == KIND_LIFT && ton > 0) {
+			double add = ton * g[j].count;
+
+			for (k = 0; k < PRE_WEEKS; k++)
+				d->run[k] += add;
+		}
+		if (!is_core(m, e)) {
+			day_entry(d, day, e)->accessory = 1;
+			continue;
+		}
+		if (!view_wants(d->v, e))
+			continue;
+		e1rm = group_e1rm(&g[j]);
+		load = group_load(&g[j]);
+		if (e1rm < 0 && load < 0)
+			continue;
+		x = day_entry(d, day, e);
+		if (e1rm > x->e1rm)
+			x->e1rm = e1rm;
+		if (load > x->top)
+			x->top = load;
+	}
+}
+
+static struct table *
+deload_finish(struct folder *f)
+{
+	struct deload *d = (struct deload *)f;
+	struct table *t;
+
+	grow_exercises(d);
+	(void)table_of(d);
+	if (d->any && !d->points_done) {
+		int32_t first, last, today = d->v->o->today;
+		size_t nweeks = listed_weeks(d->m, d->v->o, d->first_date,
+		    d->last_date, &first);
+
+		/* The points left: up to the last listed week's end, empty
+		 * weeks included, then --today when it lies in a listed
+		 * week (it is on or after the first: points_done). */
+		last = first + 7 * (int32_t)nweeks - 1;
+		for (; d->next_p < today && d->next_p <= last; d->next_p += 7)
+			point(d, d->next_p);
+		if (today <= last)
+			point(d, today);
+		d->points_done = 1;
+	}
+	t = d->t;
+	d->t = NULL;
+	return t;
 }
 
 static void
-deload_release(struct deload *d)
+deload_release(struct folder *f)
 {
-	free(d->order);
-	free(d->by_key);
-	free(d->rank);
-	free(d->stamp_e1rm);
-	free(d->stamp_top);
-	free(d->stamp_acc);
-	free(d->stamp_pre);
-	free(d->best_recent);
-	free(d->best_base);
-	free(d->top_week);
-	free(d->top_pre);
+	struct deload *d = (struct deload *)f;
+	size_t i;
+
+	if (d->t != NULL)
+		table_free(d->t);
+	for (i = 0; i < RING_DAYS; i++)
+		free(d->ring[i].ex);
+	free(d->ex);
 	free(d->list_e1rm);
 	free(d->list_top);
 	free(d->list_acc);
 	buf_release(&d->accessories);
 	buf_release(&d->msg);
+	free(d);
+}
+
+struct folder *
+deload_folder(const struct view *v, int32_t since)
+{
+	struct deload *d = xcalloc(1, sizeof(*d));
+	size_t i;
+
+	d->f.session = deload_session;
+	d->f.finish = deload_finish;
+	d->f.release = deload_release;
+	d->v = v;
+	d->m = v->m;
+	d->since = since;
+	for (i = 0; i < RING_DAYS; i++)
+		d->ring[i].date = INT32_MIN;
+	d->block_phase = INT32_MIN;
+	d->run_week = INT32_MIN;
+	d->pre_week = INT32_MIN;
+	buf_init(&d->accessories);
+	buf_init(&d->msg);
+	return &d->f;
 }
 
 struct table *
 report_deload(const struct view *v, int32_t since)
 {
-	const struct model *m = v->m;
-	struct deload d;
-	struct table *t;
-	int32_t first = 0, today = v->o->today, block_phase = INT32_MIN;
-	size_t nweeks = view_weeks(v, &first), k, next_phase = 0;
-
-	deload_init(&d, v);
-	/* k < nweeks: the last day of week k (if before --today); k ==
-	 * nweeks: --today, when it lies in a listed week. */
-	for (k = 0; k <= nweeks && nweeks > 0; k++) {
-		int32_t p = k < nweeks ? first + 7 * (int32_t)k + 6 : today;
-		int phase;
-
-		if (k < nweeks ? p >= today : (today < first ||
-		    today > first + 7 * (int32_t)nweeks - 1))
-			continue;
-		/* Phases that began by p, in order: the phase in force, and
-		 * the start of the phase after the last deload that ended. */
-		while (next_phase < m->nphases &&
-		    m->phases[next_phase].date <= p) {
-			if (next_phase > 0 && m->phases[next_phase - 1].kind ==
-			    PHASE_DELOAD)
-				block_phase = m->phases[next_phase].date;
-			next_phase++;
-		}
-		phase = (int)next_phase - 1;
-		if (p < since || (phase >= 0 && m->phases[phase].kind ==
-		    PHASE_DELOAD))
-			continue;
-		evaluate(&d, p, phase, block_phase);
-	}
-	t = d.t;
-	deload_release(&d);
-	return t;
+	return fold_model(v, deload_folder(v, since), FOLD_BY_DATE);
 }
