@@ -321,6 +321,14 @@ fold_progress(const struct view *v, const struct options *o,
 }
 
 static size_t
+fold_deload(const struct view *v, const struct options *o, struct folder **f)
+{
+	(void)o;
+	f[0] = deload_folder(v, INT32_MIN);
+	return 1;
+}
+
+static size_t
 fold_export(const struct view *v, const struct options *o, struct folder **f)
 {
 	(void)o;
@@ -367,8 +375,8 @@ static const struct command commands[] = {
 	    "week)", fold_progress, 0, NULL },
 	{ "weekly", run_weekly, "one row per week: hard/easy compliance",
 	    NULL, 0, NULL },
-	{ "deload", run_deload, "one row per deload warning", NULL, 0,
-	    NULL },
+	{ "deload", run_deload, "one row per deload warning", fold_deload,
+	    0, NULL },
 	{ "report", run_report, "the nightly digest (text only)", NULL,
 	    0, NULL },
 	{ "export", run_export, "one row per set", fold_export, 1, NULL },
