@@ -690,6 +690,21 @@ second_reading(const struct command *cmd, char *const *paths, size_t n,
  * when it is valid.  Returns the exit status, or JOURNAL_LATE (nothing
  * printed) when the journal must be read whole.
  */
+/* Copy the spooled rows to standard output. */
+static int
+copy_spool(FILE *spool)
+{
+	char block[65536];
+	size_t got;
+
+	if (fflush(spool) != 0 || fseek(spool, 0, SEEK_SET) != 0)
+		return -1;
+	while ((got = fread(block, 1, sizeof(block), spool)) > 0)
+		if (fwrite(block, 1, got, stdout) != got)
+			return -1;
+	return ferror(spool) ? -1 : 0;
+}
+
 static int
 stream_journal(const struct command *cmd, char *const *paths, size_t n,
     const struct options *o)
@@ -697,15 +712,31 @@ stream_journal(const struct command *cmd, char *const *paths, size_t n,
 	struct journal j;
 	struct report_opts ro;
 	struct stream_opts so;
+	struct render_stream rs;
+	struct render_opts rd;
 	struct folder *f[3];
 	struct table *t[3];
 	struct view v;
+	FILE *spool = NULL;
 	size_t nf = 0, i;
-	int status;
+	int status, printed = each_printed;
 
 	report_options(o, &ro);
 	journal_open(&j, paths, n, o->strict);
 	view_init(&v, j.model, &ro);
+	/*
+	 * CSV and TSV rows are rendered as they are made, into a spool that
+	 * reaches standard output only once the whole journal is known to
+	 * be valid: the rows of a long journal never sit in memory.
+	 */
+	if (!cmd->journal_order && cmd->emit == NULL &&
+	    (o->output == OUT_CSV || o->output == OUT_TSV) &&
+	    (spool = tmpfile()) != NULL) {
+		render_options(o, &rd);
+		each_begin(o, &rd);
+		render_stream_init(&rs, spool, &rd, o->output == OUT_TSV);
+		v.sink = &rs.sink;
+	}
 	if (!cmd->journal_order)
 		nf = cmd->fold(&v, o, f);
 	memset(&so, 0, sizeof(so));
@@ -728,9 +759,25 @@ stream_journal(const struct command *cmd, char *const *paths, size_t n,
 				t[i] = f[i]->finish(f[i]);
 				table_set_unit(t[i], model_unit_name(j.model));
 			}
-			status = cmd->emit ? cmd->emit(t, nf, o) :
-			    render_all(t, nf, o);
+			if (spool != NULL) {
+				table_finish(t[0]);
+				table_free(t[0]);
+				if (render_stream_finish(&rs) < 0 ||
+				    copy_spool(spool) < 0) {
+					if (write_errno == 0)
+						write_errno = errno ? errno :
+						    EIO;
+					status = 2;
+				}
+			} else
+				status = cmd->emit ? cmd->emit(t, nf, o) :
+				    render_all(t, nf, o);
 		}
+	}
+	if (spool != NULL) {
+		fclose(spool);
+		if (status != 0)
+			each_printed = printed;	/* no header went out */
 	}
 	for (i = 0; i < nf; i++)
 		f[i]->release(f[i]);
