@@ -20,6 +20,8 @@ struct folder;
 
 /* 4.4: one row per listed week; with last > 0 only the last weeks. */
 struct table *report_weekly(const struct view *v, size_t last);
+/* The same as a folder (fold.h), for the streaming producer. */
+struct folder *weekly_folder(const struct view *v, size_t last);
 /* 4.3: one row per exercise, core first, then by key. */
 struct table *report_progress(const struct view *v);
 /* 4.3 --by week: one row per exercise and week it was done. */

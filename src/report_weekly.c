@@ -15,6 +15,22 @@
  *    under:run;over:lift).  Only the week holding --today is in progress;
  *    a later week (sessions dated after --today, which check warns about)
  *    gets a normal status.
+ *
+ * A folder (fold.h): the sessions come in date order, so a week's sums
+ * are complete once a later week begins, but its row waits one day more:
+ * a hard lift on its last day counts in it when the next week's first day
+ * holds a hard run.  A week's row is therefore added once a session dated
+ * after that first day arrives, or in finish(), which also adds the empty
+ * weeks up to the last listed one (4.2).  Back-to-back days and lifts
+ * before a key run are counted as days go by, from the flags of the
+ * latest session day and the day before it: each day D+1 when it first
+ * turns hard, each hard lift when its day or the next first holds a hard
+ * run.  With last > 0 no row is known to be among the last until the
+ * end, so the last weeks' sums wait in a ring and their rows are added in
+ * finish(); every week is still folded, so that the first of the last
+ * weeks sees a hard day just before it.  Memory: the ring (last weeks),
+ * two open weeks, two days, and the table's rows when it keeps them (no
+ * sink, last 0); nothing per session.
  */
 #include "report.h"
 
@@ -54,8 +70,21 @@ struct week {
 	long long readiness_sum[R_COUNT], readiness_n[R_COUNT];
 };
 
-/* Flags of one day, indexed from the first listed week's start. */
+/* A week's sums and its first day. */
+struct dated_week {
+	int32_t start;
+	struct week w;
+};
+
+/* Flags of one day. */
 enum { DAY_HARD = 1, DAY_HARD_RUN = 2 };
+
+struct day {
+	int32_t date;
+	uint8_t flags;		/* DAY_HARD, DAY_HARD_RUN */
+	long long lifts;	/* its hard lifts not counted yet: no hard
+				 * run on the day or the next so far */
+};
 
 /* The lift, run and cross targets; lift defaults to 3-5 (contract 2,
  * `sessions`), run and cross have none without a directive. */
@@ -76,13 +105,13 @@ kind_target(const struct model *m, int kind)
  * exercises count (the session still counts as a lift). */
 static void
 add_lift_volume(const struct view *v, const struct session *s,
-    struct week *w)
+    const struct set_group *groups, struct week *w)
 {
 	const struct model *m = v->m;
-	size_t j, end = (size_t)s->first_group + s->ngroups;
+	size_t j;
 
-	for (j = s->first_group; j < end; j++) {
-		const struct set_group *g = &m->groups[j];
+	for (j = 0; j < s->ngroups; j++) {
+		const struct set_group *g = &groups[j];
 		double t;
 
 		if (!view_wants(v, group_exercise(m, g)))
@@ -170,21 +199,213 @@ add_row(struct table *t, const struct model *m, int32_t start,
 		table_tone(t, C_STATUS, TONE_WARN);
 }
 
-struct table *
-report_weekly(const struct view *v, size_t last)
-{
-	const struct model *m = v->m;
-	struct table *t = table_new(NULL, model_unit_name(m), columns,
-	    C_NCOLS);
-	struct week *weeks;
-	uint8_t *days;
-	struct buf status;
-	int32_t first = 0, today_week;
-	size_t nweeks, ndays, i, from;
 
-	table_stream(t, v->sink);
+struct weekly {
+	struct folder f;
+	const struct view *v;
+	size_t last;		/* > 0: only the last weeks get a row */
+	struct table *t;	/* made at the first session: the unit is
+				 * final then (fold.h) */
+	struct buf status;
+	int started;
+	int32_t first_date, last_date;	/* of the sessions handed over */
+	int32_t next_start;	/* the next week to open */
+	/* The weeks whose row waits: at most the one holding the latest
+	 * session and the one before it (while the latest session is on
+	 * the first day of its week). */
+	struct dated_week open[2];
+	size_t nopen;
+	/* day[1] is the latest session day, day[0] the day before it. */
+	struct day day[2];
+	/* last > 0: the last weeks closed, oldest at ring[ring_next] once
+	 * the ring holds last weeks. */
+	struct dated_week *ring;
+	size_t ring_len, ring_cap, ring_next;
+};
+
+/* A week whose figures are all in: its row now, or into the ring. */
+static void
+close_week(struct weekly *f, const struct dated_week *dw)
+{
+	const struct model *m = f->v->m;
+
+	if (f->last == 0) {
+		add_row(f->t, m, dw->start, &dw->w,
+		    dw->start == week_start(m, f->v->o->today), &f->status);
+		return;
+	}
+	if (f->ring_len < f->last) {
+		f->ring = xgrow(f->ring, sizeof(*f->ring), f->ring_len + 1,
+		    &f->ring_cap);
+		f->ring[f->ring_len++] = *dw;
+		return;
+	}
+	f->ring[f->ring_next] = *dw;
+	f->ring_next = (f->ring_next + 1) % f->last;
+}
+
+/*
+ * Open every week up to the one starting ws, closing each week whose next
+ * week's first day is over: a session is dated d, after it (or all: the
+ * sessions are over).  Whenever a week is opened the open ones are not
+ * over: each starts after d - 8 and before ws <= d, so only ws - 7 can be
+ * open and the array never overflows.
+ */
+static void
+advance(struct weekly *f, int32_t ws, int32_t d, int all)
+{
+	for (;;) {
+		while (f->nopen > 0 &&
+		    (all || (int64_t)f->open[0].start + 8 <= d)) {
+			close_week(f, &f->open[0]);
+			f->open[0] = f->open[1];
+			f->nopen--;
+		}
+		if (f->next_start > ws)
+			break;
+		memset(&f->open[f->nopen], 0, sizeof(f->open[0]));
+		f->open[f->nopen++].start = f->next_start;
+		f->next_start += 7;
+	}
+}
+
+/* The open week holding date, or NULL (before the first listed week). */
+static struct week *
+open_week_of(struct weekly *f, int32_t date)
+{
+	int32_t start = week_start(f->v->m, date);
+	size_t i;
+
+	for (i = 0; i < f->nopen; i++)
+		if (f->open[i].start == start)
+			return &f->open[i].w;
+	return NULL;
+}
+
+static void
+make_table(struct weekly *f)
+{
+	f->t = table_new(NULL, model_unit_name(f->v->m), columns, C_NCOLS);
+	table_stream(f->t, f->v->sink);
+}
+
+/* A hard session on the latest day, in its week w. */
+static void
+hard_day(struct weekly *f, struct week *w, int run)
+{
+	struct day *today = &f->day[1], *before = &f->day[0];
+
+	/* Back-to-back: the day counts in its own week when the day before
+	 * was hard too (final: the sessions come in date order). */
+	if (!(today->flags & DAY_HARD) && (before->flags & DAY_HARD))
+		w->back_to_back++;
+	today->flags |= DAY_HARD;
+	if (!run || (today->flags & DAY_HARD_RUN))
+		return;
+	today->flags |= DAY_HARD_RUN;
+	/* The first key run of the day: the hard lifts waiting on it and
+	 * on the day before count now, each in its own week. */
+	w->lift_before_key_run += today->lifts;
+	today->lifts = 0;
+	if (before->lifts > 0) {
+		/* Open still: a lift of the day before was handed over, and
+		 * its week waits for this day (advance). */
+		struct week *bw = open_week_of(f, before->date);
+
+		if (bw != NULL)
+			bw->lift_before_key_run += before->lifts;
+		before->lifts = 0;
+	}
+}
+
+static void
+weekly_session(struct folder *fo, const struct session *s,
+    const struct set_group *g)
+{
+	struct weekly *f = (struct weekly *)fo;
+	const struct model *m = f->v->m;
+	int32_t d = s->date;
+	struct week *w;
+
+	if (f->t == NULL)
+		make_table(f);
+	if (!f->started) {
+		f->started = 1;
+		f->first_date = d;
+		f->next_start = week_start(m, d);
+		f->day[0].date = d - 1;
+		f->day[1].date = d;
+	}
+	f->last_date = d;
+	advance(f, week_start(m, d), d, 0);
+	if (d != f->day[1].date) {
+		if (d == f->day[1].date + 1)
+			f->day[0] = f->day[1];
+		else {
+			memset(&f->day[0], 0, sizeof(f->day[0]));
+			f->day[0].date = d - 1;
+		}
+		memset(&f->day[1], 0, sizeof(f->day[1]));
+		f->day[1].date = d;
+	}
+	/* advance() left d's week open, and it is the latest. */
+	w = &f->open[f->nopen - 1].w;
+
+	w->kinds[s->kind]++;
+	if (s->sleep > 0) {
+		w->readiness_sum[R_SLEEP] += s->sleep;
+		w->readiness_n[R_SLEEP]++;
+	}
+	if (s->motivation > 0) {
+		w->readiness_sum[R_MOTIVATION] += s->motivation;
+		w->readiness_n[R_MOTIVATION]++;
+	}
+	if (s->execution > 0) {
+		w->readiness_sum[R_EXECUTION] += s->execution;
+		w->readiness_n[R_EXECUTION]++;
+	}
+	if (s->kind == KIND_REST)
+		return;		/* rest takes no intent */
+	if (s->intent == INTENT_HARD) {
+		w->hard++;
+		hard_day(f, w, s->kind == KIND_RUN);
+	} else if (s->intent == INTENT_EASY)
+		w->easy++;
+	else
+		w->no_intent++;
+	if (s->kind == KIND_LIFT) {
+		add_lift_volume(f->v, s, g, w);
+		/* Each hard lift counts once in its own week when its day or
+		 * the next holds a hard run (a run on D and D+1 both is still
+		 * one lift too close to a key run): now, or when that run
+		 * comes. */
+		if (s->intent == INTENT_HARD) {
+			if (f->day[1].flags & DAY_HARD_RUN)
+				w->lift_before_key_run++;
+			else
+				f->day[1].lifts++;
+		}
+	} else if (s->kind == KIND_RUN) {
+		if (s->km >= 0)
+			w->km += s->km;
+		if (s->seconds >= 0)
+			w->seconds += s->seconds;
+	}
+}
+
+static struct table *
+weekly_finish(struct folder *fo)
+{
+	struct weekly *f = (struct weekly *)fo;
+	const struct model *m = f->v->m;
+	struct table *t;
+	size_t i;
+
+	if (f->t == NULL)
+		make_table(f);
 	/* The targets in force, for a chart's target band (the rows hold
-	 * only the verdict): "sessions_min:KIND" and "sessions_max:KIND". */
+	 * only the verdict): "sessions_min:KIND" and "sessions_max:KIND".
+	 * Set here, where the directives are complete. */
 	for (i = KIND_LIFT; i <= KIND_CROSS; i++) {
 		struct sessions_target tg = kind_target(m, (int)i);
 		char key[32];
@@ -192,96 +413,59 @@ report_weekly(const struct view *v, size_t last)
 		if (!tg.set)
 			continue;
 		snprintf(key, sizeof(key), "sessions_min:%s", kind_names[i]);
-		table_meta_int(t, key, tg.min);
+		table_meta_int(f->t, key, tg.min);
 		snprintf(key, sizeof(key), "sessions_max:%s", kind_names[i]);
-		table_meta_int(t, key, tg.max);
+		table_meta_int(f->t, key, tg.max);
 	}
-	nweeks = view_weeks(v, &first);
-	if (nweeks == 0)
-		return t;
-	ndays = nweeks * 7;
-	weeks = xcalloc(nweeks, sizeof(*weeks));
-	/* days[0] is the day before the first week (never hard: sessions
-	 * before it are outside the view), days[1 + d] day d of the range,
-	 * and one day after the range so that D+1 needs no test. */
-	days = xcalloc(ndays + 2, 1);
+	if (f->started) {
+		int32_t first;
+		size_t nweeks = listed_weeks(m, f->v->o, f->first_date,
+		    f->last_date, &first);
 
-	/* Pass 1: per-week sums and per-day hard flags. */
-	for (i = 0; i < v->n; i++) {
-		const struct session *s = view_session(v, i);
-		int32_t d = s->date - first;
-		struct week *w;
+		/* The weeks left open, then the empty ones up to the last
+		 * listed (--today's week when it is later). */
+		advance(f, first + (int32_t)(nweeks - 1) * 7, 0, 1);
+		for (i = 0; i < f->ring_len; i++) {
+			const struct dated_week *dw =
+			    &f->ring[(f->ring_next + i) % f->ring_len];
 
-		if (d < 0 || (size_t)d >= ndays)
-			continue;	/* cannot happen: view_weeks covers
-					 * every session in the view */
-		w = &weeks[d / 7];
-		w->kinds[s->kind]++;
-		if (s->sleep > 0) {
-			w->readiness_sum[R_SLEEP] += s->sleep;
-			w->readiness_n[R_SLEEP]++;
-		}
-		if (s->motivation > 0) {
-			w->readiness_sum[R_MOTIVATION] += s->motivation;
-			w->readiness_n[R_MOTIVATION]++;
-		}
-		if (s->execution > 0) {
-			w->readiness_sum[R_EXECUTION] += s->execution;
-			w->readiness_n[R_EXECUTION]++;
-		}
-		if (s->kind == KIND_REST)
-			continue;	/* rest takes no intent */
-		if (s->intent == INTENT_HARD) {
-			w->hard++;
-			days[1 + d] |= DAY_HARD;
-			if (s->kind == KIND_RUN)
-				days[1 + d] |= DAY_HARD_RUN;
-		} else if (s->intent == INTENT_EASY)
-			w->easy++;
-		else
-			w->no_intent++;
-		if (s->kind == KIND_LIFT)
-			add_lift_volume(v, s, w);
-		else if (s->kind == KIND_RUN) {
-			if (s->km >= 0)
-				w->km += s->km;
-			if (s->seconds >= 0)
-				w->seconds += s->seconds;
+			add_row(f->t, m, dw->start, &dw->w,
+			    dw->start == week_start(m, f->v->o->today),
+			    &f->status);
 		}
 	}
-
-	/* Back-to-back: day d+1 of the range is counted in its own week
-	 * when days d and d+1 are both hard (d = -1: the day before). */
-	for (i = 0; i < ndays; i++)
-		if ((days[1 + i] & DAY_HARD) && (days[i] & DAY_HARD))
-			weeks[i / 7].back_to_back++;
-
-	/* Pass 2: each hard lift session counts once in its own week when
-	 * its day or the next holds a hard run (a run on D and D+1 both is
-	 * still one lift too close to a key run). */
-	for (i = 0; i < v->n; i++) {
-		const struct session *s = view_session(v, i);
-		int32_t d = s->date - first;
-
-		if (d < 0 || (size_t)d >= ndays || s->kind != KIND_LIFT ||
-		    s->intent != INTENT_HARD)
-			continue;
-		if ((days[1 + d] | days[2 + d]) & DAY_HARD_RUN)
-			weeks[d / 7].lift_before_key_run++;
-	}
-
-	/* The figures above cover every listed week, so that the first of
-	 * the last weeks still sees a hard day just before it. */
-	today_week = week_start(m, v->o->today);
-	from = last > 0 && last < nweeks ? nweeks - last : 0;
-	buf_init(&status);
-	for (i = from; i < nweeks; i++) {
-		int32_t start = first + (int32_t)i * 7;
-
-		add_row(t, m, start, &weeks[i], start == today_week, &status);
-	}
-	buf_release(&status);
-	free(days);
-	free(weeks);
+	t = f->t;
+	f->t = NULL;
 	return t;
+}
+
+static void
+weekly_release(struct folder *fo)
+{
+	struct weekly *f = (struct weekly *)fo;
+
+	table_free(f->t);
+	buf_release(&f->status);
+	free(f->ring);
+	free(f);
+}
+
+struct folder *
+weekly_folder(const struct view *v, size_t last)
+{
+	struct weekly *f = xcalloc(1, sizeof(*f));
+
+	f->f.session = weekly_session;
+	f->f.finish = weekly_finish;
+	f->f.release = weekly_release;
+	f->v = v;
+	f->last = last;
+	buf_init(&f->status);
+	return &f->f;
+}
+
+struct table *
+report_weekly(const struct view *v, size_t last)
+{
+	return fold_model(v, weekly_folder(v, last), FOLD_BY_DATE);
 }
