@@ -329,6 +329,27 @@ fold_deload(const struct view *v, const struct options *o, struct folder **f)
 }
 
 static size_t
+fold_weekly(const struct view *v, const struct options *o, struct folder **f)
+{
+	(void)o;
+	f[0] = weekly_folder(v, 0);
+	return 1;
+}
+
+/* The nightly digest's three reports, from one reading. */
+static size_t
+fold_report(const struct view *v, const struct options *o, struct folder **f)
+{
+	f[0] = weekly_folder(v, 4);
+	f[1] = progress_folder(v);
+	f[2] = deload_folder(v, o->today - 13);
+	return 3;
+}
+
+static int emit_report(struct table **t, size_t n,
+    const struct options *o);
+
+static size_t
 fold_export(const struct view *v, const struct options *o, struct folder **f)
 {
 	(void)o;
@@ -361,11 +382,18 @@ run_report(struct model *m, const struct options *o)
 	t[1] = report_progress(&v);
 	t[2] = report_deload(&v, o->today - 13);
 	view_release(&v);
+	status = emit_report(t, 3, o);
+	return status;
+}
+
+static int
+emit_report(struct table **t, size_t n, const struct options *o)
+{
+	(void)n;
 	table_set_title(t[0], "Weekly: the last 4 weeks");
 	table_set_title(t[1], "Progress");
 	table_set_title(t[2], "Deload warnings: the last 14 days");
-	status = render_all(t, 3, o);
-	return status;
+	return render_all(t, 3, o);
 }
 
 static const struct command commands[] = {
@@ -374,11 +402,11 @@ static const struct command commands[] = {
 	{ "progress", run_progress, "one row per exercise (--by=week: per "
 	    "week)", fold_progress, 0, NULL },
 	{ "weekly", run_weekly, "one row per week: hard/easy compliance",
-	    NULL, 0, NULL },
+	    fold_weekly, 0, NULL },
 	{ "deload", run_deload, "one row per deload warning", fold_deload,
 	    0, NULL },
-	{ "report", run_report, "the nightly digest (text only)", NULL,
-	    0, NULL },
+	{ "report", run_report, "the nightly digest (text only)",
+	    fold_report, 0, emit_report },
 	{ "export", run_export, "one row per set", fold_export, 1, NULL },
 	{ "sessions", run_sessions, "one row per session, rest days "
 	    "included", fold_sessions, 1, NULL },

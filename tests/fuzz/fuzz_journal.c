@@ -181,8 +181,21 @@ deload_recent(const struct view *v)
 	return deload_folder(v, v->o->today - 13);
 }
 
+static struct folder *
+weekly_all(const struct view *v)
+{
+	return weekly_folder(v, 0);
+}
+
+static struct folder *
+weekly_last(const struct view *v)
+{
+	return weekly_folder(v, 4);
+}
+
 static const folder_fn date_order_folders[] = {
-	progress_folder, progress_weeks_folder, deload_all, deload_recent
+	progress_folder, progress_weeks_folder, deload_all, deload_recent,
+	weekly_all, weekly_last
 };
 
 /* A table as CSV text (freed by the caller); frees the table. */
