@@ -234,8 +234,11 @@ render_made(struct view *v, const struct options *o, const struct maker *mk)
 		v->sink = &rs.sink;
 	}
 	t = mk->make(v, mk->ctx);
-	if (t == NULL)
+	if (t == NULL) {
+		if (v->sink != NULL)
+			(void)render_stream_finish(&rs);
 		return 2;
+	}
 	if (v->sink == NULL)
 		return render_all(&t, 1, o);
 	table_finish(t);
@@ -803,9 +806,12 @@ stream_journal(const struct command *cmd, char *const *paths, size_t n,
 		}
 	}
 	if (spool != NULL) {
-		fclose(spool);
-		if (status != 0)
+		if (status != 0) {
+			/* Rows of a journal with errors: dropped. */
+			(void)render_stream_finish(&rs);
 			each_printed = printed;	/* no header went out */
+		}
+		fclose(spool);
 	}
 	for (i = 0; i < nf; i++)
 		f[i]->release(f[i]);
