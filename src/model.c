@@ -298,12 +298,6 @@ resolve_aliases(struct model *m, struct diag_sink *sink)
 	}
 }
 
-/* Bodyweight readings in date order, for bw loads. */
-struct bw_reading {
-	int32_t date;
-	size_t order;
-	double kg;
-};
 
 static int
 cmp_bw(const void *a, const void *b)
@@ -315,8 +309,7 @@ cmp_bw(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
-/* The latest reading on or before date, or < 0. */
-static double
+double
 bodyweight_on(const struct bw_reading *r, size_t n, int32_t date)
 {
 	size_t lo = 0, hi = n;
@@ -342,7 +335,7 @@ resolve_bodyweight(struct model *m)
 	for (i = 0; i < m->nsessions; i++)
 		if (m->sessions[i].bodyweight > 0) {
 			r[n].date = m->sessions[i].date;
-			r[n].order = i;
+			r[n].order = m->sessions[i].seq;
 			r[n].kg = m->sessions[i].bodyweight;
 			n++;
 		}

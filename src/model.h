@@ -199,6 +199,16 @@ struct reader;
 void model_finalize(struct model *m, struct diag_sink *sink,
     const struct reader *r);
 
+/* Bodyweight readings, dates ascending and journal order (seq) within a
+ * date: the latest on or before a date gives a bw load (contract 4.1). */
+struct bw_reading {
+	int32_t date;
+	unsigned long order;
+	double kg;
+};
+/* The latest reading of r[0..n) on or before date, or < 0 when none. */
+double bodyweight_on(const struct bw_reading *r, size_t n, int32_t date);
+
 /* Copy the names of the sources the reader opened since the last call. */
 void model_sync_sources(struct model *m, const struct reader *r);
 /* Streaming: hand on the session being built (if any) and forget it. */

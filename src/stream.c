@@ -11,18 +11,11 @@
 #include "parse.h"
 #include "validate.h"
 
-/* A bodyweight reading: dates ascending, journal order within a date. */
-struct reading {
-	int32_t date;
-	unsigned long seq;
-	double kg;
-};
-
 struct producer {
 	const struct stream_opts *so;
 	const struct reader *reader;
 	struct validator *val;
-	struct reading *bw;
+	struct bw_reading *bw;
 	size_t nbw, bw_cap;
 	int32_t lookup_last;	/* latest date a bw load was resolved for */
 	int looked_up;
@@ -66,25 +59,8 @@ add_reading(struct producer *p, struct model *m, const struct session *s)
 		i--;
 	}
 	p->bw[i].date = s->date;
-	p->bw[i].seq = s->seq;
+	p->bw[i].order = s->seq;
 	p->bw[i].kg = s->bodyweight;
-}
-
-/* The latest reading on or before date, or < 0 (as model.c). */
-static double
-bodyweight_on(const struct producer *p, int32_t date)
-{
-	size_t lo = 0, hi = p->nbw;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (p->bw[mid].date <= date)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo > 0 ? p->bw[lo - 1].kg : -1;
 }
 
 static void
@@ -106,7 +82,7 @@ deliver(void *ctx, struct model *m)
 		if (g[i].load_kind != LOAD_BW)
 			continue;
 		if (bw < -1)
-			bw = bodyweight_on(p, s->date);
+			bw = bodyweight_on(p->bw, p->nbw, s->date);
 		g[i].bw_load = bw > 0 ? bw + g[i].load : -1;
 		if (bw > 0 && g[i].bw_load < 0)
 			g[i].bw_load = 0;
