@@ -134,7 +134,8 @@ put_load(struct buf *b, const char *s, size_t n, enum unit unit)
 		if (i == n)
 			return;
 		buf_addc(b, s[i++]);	/* the sign */
-	}
+	} else if (n > 0 && s[0] == '-')
+		i = 1;	/* -0, the one negative load accepted: 0 */
 	k = number_len(s + i, n - i);
 	put_number(b, s + i, k);
 	i += k;
