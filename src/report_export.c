@@ -38,17 +38,6 @@ struct export {
 	size_t numbered_cap;
 };
 
-/* A session's title or note: borrowed from the model when each row is
- * handed on before the next session (streamed output), else copied. */
-static void
-put_text(const struct export *x, size_t col, const char *s)
-{
-	if (x->v->sink != NULL)
-		table_text_ref(x->t, col, s);
-	else
-		table_text(x->t, col, s);
-}
-
 /* One row for one set of group g (the n-th set of its exercise). */
 static void
 add_set(const struct export *x, const struct session *s,
@@ -62,7 +51,7 @@ add_set(const struct export *x, const struct session *s,
 	table_date(t, C_DATE, s->date);
 	table_text_ref(t, C_KIND, kind_names[s->kind]);
 	table_text_ref(t, C_INTENT, intents[s->intent]);
-	put_text(x, C_TITLE, model_string(m, s->title));
+	table_text_shortlived(x->t, C_TITLE, model_string(m, s->title));
 	table_text_ref(t, C_EXERCISE, model_exercise_name(m, exercise));
 	table_text_ref(t, C_CATEGORY, m->exercises[exercise].category ==
 	    CAT_ACCESSORY ? "accessory" : "core");
@@ -82,7 +71,7 @@ add_set(const struct export *x, const struct session *s,
 		table_number(t, C_E1RM, model_to_unit(m, e1rm), 1);
 	if (load >= 0 && g->reps > 0)
 		table_number(t, C_TONNAGE, model_to_unit(m, load) * g->reps, 1);
-	put_text(x, C_NOTE, model_string(m, s->note));
+	table_text_shortlived(x->t, C_NOTE, model_string(m, s->note));
 	table_text_ref(t, C_FILE, m->sources[s->source]);
 	table_int(t, C_LINE, g->line);
 }

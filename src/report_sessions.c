@@ -93,17 +93,6 @@ session_volume(struct sessions *x, const struct session *s,
 	return any;
 }
 
-/* A session's title or note: borrowed from the model when the row is
- * handed on before the next session (streamed output), else copied. */
-static void
-put_text(const struct sessions *x, size_t col, const char *s)
-{
-	if (x->v->sink != NULL)
-		table_text_ref(x->t, col, s);
-	else
-		table_text(x->t, col, s);
-}
-
 static void
 add_session(const struct sessions *x, const struct session *s,
     const struct volume *vol)
@@ -116,7 +105,7 @@ add_session(const struct sessions *x, const struct session *s,
 	table_date(t, C_DATE, s->date);
 	table_text_ref(t, C_KIND, kind_names[s->kind]);
 	table_text_ref(t, C_INTENT, intents[s->intent]);
-	put_text(x, C_TITLE, model_string(m, s->title));
+	table_text_shortlived(x->t, C_TITLE, model_string(m, s->title));
 	if (s->seconds >= 0)
 		table_number(t, C_MINUTES, minutes, 1);
 	if (s->km >= 0)
@@ -139,7 +128,7 @@ add_session(const struct sessions *x, const struct session *s,
 	table_int(t, C_REPS, vol->reps);
 	table_number(t, C_TONNAGE, model_to_unit(m, vol->tonnage_kg), 1);
 	table_text_ref(t, C_UNIT, model_unit_name(m));
-	put_text(x, C_NOTE, model_string(m, s->note));
+	table_text_shortlived(x->t, C_NOTE, model_string(m, s->note));
 	table_text_ref(t, C_FILE, m->sources[s->source]);
 	table_int(t, C_LINE, s->line);
 	table_flush(t);

@@ -152,6 +152,15 @@ table_text_ref(struct table *t, size_t col, const char *s)
 }
 
 void
+table_text_shortlived(struct table *t, size_t col, const char *s)
+{
+	if (t->sink != NULL)
+		table_text_ref(t, col, s);
+	else
+		table_text(t, col, s);
+}
+
+void
 table_number(struct table *t, size_t col, double v, int prec)
 {
 	struct cell *c = last(t, col);

@@ -121,6 +121,10 @@ void table_text(struct table *t, size_t col, const char *s);
 /* The same without a copy: s must outlive the table (a string of the
  * model, or a constant). */
 void table_text_ref(struct table *t, size_t col, const char *s);
+/* A string valid only until the row is handed on (a streamed session's
+ * title or note): borrowed when the table streams its rows and the caller
+ * calls table_flush() in time, copied when the table keeps them. */
+void table_text_shortlived(struct table *t, size_t col, const char *s);
 void table_number(struct table *t, size_t col, double v, int prec);
 void table_int(struct table *t, size_t col, long long v);
 void table_date(struct table *t, size_t col, int32_t date);
