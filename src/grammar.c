@@ -114,8 +114,9 @@ grammar_free(void)
 	mctx = NULL;
 }
 
-int
-gram_match(enum gram_pattern p, const char *s, size_t len, size_t start,
+/* The pattern itself: PCRE2, JIT-compiled where the platform allows. */
+static int
+pattern_match(enum gram_pattern p, const char *s, size_t len, size_t start,
     size_t ov[16])
 {
 	PCRE2_SIZE *v;
@@ -141,6 +142,132 @@ gram_match(enum gram_pattern p, const char *s, size_t len, size_t start,
 	for (; i < 2 * pairs[p]; i++)
 		ov[i] = (size_t)-1;
 	return rc;
+}
+
+/*
+ * Shortcuts.  A PCRE2 match costs a few hundred instructions even when
+ * it is over in a dozen bytes, and a journal's commonest tokens are a few
+ * ASCII bytes of a fixed shape: "3x8", "sleep:", "45min", "6.2km".  Each
+ * shortcut below reads such a token exactly as its pattern would and
+ * answers SHORT_ASK for anything else (a byte >= 0x80, a control byte, a
+ * shape it does not know), and then the pattern decides.  So a shortcut
+ * can only be wrong by disagreeing with its pattern where it does answer,
+ * and fuzz builds (LIFTLOG_FUZZ_CHECKS) run the pattern after every
+ * answer and abort on any difference.
+ */
+#define SHORT_ASK (-1)
+
+static int
+is_ascii_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* The end of the digits at s[i..n). */
+static size_t
+digits_end(const char *s, size_t n, size_t i)
+{
+	while (i < n && is_ascii_digit(s[i]))
+		i++;
+	return i;
+}
+
+static size_t
+blanks_end(const char *s, size_t n, size_t i)
+{
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i;
+}
+
+/* PAT_GROUP_HEAD, (\d++)[ \t]*+x[ \t]*+([^\s,@]++), in ASCII. */
+static int
+short_group_head(const char *s, size_t n, size_t i, size_t ov[16])
+{
+	size_t d = digits_end(s, n, i), r, e;
+
+	if (d == i)
+		return SHORT_ASK;
+	r = blanks_end(s, n, d);
+	if (r >= n || s[r] != 'x')
+		return SHORT_ASK;	/* also the multiplication sign */
+	r = blanks_end(s, n, r + 1);
+	for (e = r; e < n; e++) {
+		unsigned char c = (unsigned char)s[e];
+
+		if (c == ' ' || c == '\t' || c == ',' || c == '@')
+			break;
+		if (c < 0x20 || c >= 0x80)
+			return SHORT_ASK;	/* \s holds more than blanks */
+	}
+	if (e == r)
+		return SHORT_ASK;
+	ov[0] = i;
+	ov[1] = e;
+	ov[2] = i;
+	ov[3] = d;
+	ov[4] = r;
+	ov[5] = e;
+	return 3;
+}
+
+/* PAT_FIELD_KEY, ([\p{L}\p{N}_-]++):, for an ASCII key. */
+static int
+short_field_key(const char *s, size_t n, size_t i, size_t ov[16])
+{
+	size_t e;
+
+	for (e = i; e < n; e++) {
+		char c = s[e];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    is_ascii_digit(c) || c == '_' || c == '-'))
+			break;
+	}
+	if (e == i || e >= n || s[e] != ':')
+		return SHORT_ASK;
+	ov[0] = i;
+	ov[1] = e + 1;
+	ov[2] = i;
+	ov[3] = e;
+	return 2;
+}
+
+static int
+short_match(enum gram_pattern p, const char *s, size_t len, size_t start,
+    size_t ov[16])
+{
+	switch (p) {
+	case PAT_GROUP_HEAD:
+		return short_group_head(s, len, start, ov);
+	case PAT_FIELD_KEY:
+		return short_field_key(s, len, start, ov);
+	default:
+		return SHORT_ASK;
+	}
+}
+
+int
+gram_match(enum gram_pattern p, const char *s, size_t len, size_t start,
+    size_t ov[16])
+{
+	int rc = short_match(p, s, len, start, ov);
+
+#ifdef LIFTLOG_FUZZ_CHECKS
+	if (rc != SHORT_ASK) {
+		size_t full[16];
+		int i;
+
+		if (pattern_match(p, s, len, start, full) != rc)
+			abort();
+		for (i = 0; i < 2 * rc; i++)
+			if (full[i] != ov[i])
+				abort();
+	}
+#endif
+	if (rc != SHORT_ASK)
+		return rc;
+	return pattern_match(p, s, len, start, ov);
 }
 
 /* Match a whole token; the captures are offsets into s. */
@@ -242,34 +369,80 @@ cap_value(const char *s, const size_t ov[16], int i)
 	return digits_value(s + ov[2 * i], ov[2 * i + 1] - ov[2 * i]);
 }
 
-enum gram_status
-gram_duration(const char *s, size_t n, int32_t *seconds)
+/* The whole-token pattern for a duration: GRAM_OK and *v in seconds. */
+static enum gram_status
+pattern_duration(const char *s, size_t n, int64_t *v)
 {
 	size_t ov[16];
-	int64_t v;
 	int32_t bare;
 
 	if (!whole(PAT_DURATION, s, n, ov))
 		return gram_whole(s, n, &bare) == GRAM_OK ? GRAM_NO_UNIT :
 		    GRAM_SYNTAX;
 	if (captured(ov, 1))		/* 1h, 1h30, 1h30min */
-		v = cap_value(s, ov, 1) * 3600 +
+		*v = cap_value(s, ov, 1) * 3600 +
 		    (captured(ov, 2) ? cap_value(s, ov, 2) * 60 : 0);
 	else if (captured(ov, 3))	/* 45min */
-		v = cap_value(s, ov, 3) * 60;
+		*v = cap_value(s, ov, 3) * 60;
 	else if (captured(ov, 4))	/* 45s */
-		v = cap_value(s, ov, 4);
+		*v = cap_value(s, ov, 4);
 	else if (captured(ov, 7))	/* h:mm:ss */
-		v = cap_value(s, ov, 5) * 3600 + cap_value(s, ov, 6) * 60 +
+		*v = cap_value(s, ov, 5) * 3600 + cap_value(s, ov, 6) * 60 +
 		    cap_value(s, ov, 7);
 	else				/* m:ss */
-		v = cap_value(s, ov, 5) * 60 + cap_value(s, ov, 6);
+		*v = cap_value(s, ov, 5) * 60 + cap_value(s, ov, 6);
+	return GRAM_OK;
+}
+
+/* The shortcut (see short_match) for 45s, 45min, 1h, 1h30, 1h30min:
+ * seconds, or SHORT_ASK. */
+static int64_t
+short_duration(const char *s, size_t n)
+{
+	size_t d = digits_end(s, n, 0), rest = n - d;
+	const char *u = s + d;
+	int64_t v;
+
+	if (d == 0 || rest == 0)
+		return SHORT_ASK;
+	v = digits_value(s, d);
+	if (rest == 1 && u[0] == 's')
+		return v;
+	if (rest == 3 && memcmp(u, "min", 3) == 0)
+		return v * 60;
+	if (u[0] != 'h')
+		return SHORT_ASK;
+	if (rest == 1)
+		return v * 3600;
+	if ((rest == 3 || (rest == 6 && memcmp(u + 3, "min", 3) == 0)) &&
+	    u[1] >= '0' && u[1] <= '5' && is_ascii_digit(u[2]))
+		return v * 3600 + ((u[1] - '0') * 10 + (u[2] - '0')) * 60;
+	return SHORT_ASK;
+}
+
+enum gram_status
+gram_duration(const char *s, size_t n, int32_t *seconds)
+{
+	int64_t v = short_duration(s, n);
+	enum gram_status st;
+
+#ifdef LIFTLOG_FUZZ_CHECKS
+	if (v != SHORT_ASK) {
+		int64_t full;
+
+		if (pattern_duration(s, n, &full) != GRAM_OK || full != v)
+			abort();
+	}
+#endif
+	if (v == SHORT_ASK && (st = pattern_duration(s, n, &v)) != GRAM_OK)
+		return st;
 	*seconds = v > INT32_MAX ? INT32_MAX : (int32_t)v;
 	return GRAM_OK;
 }
 
-enum gram_status
-gram_distance(const char *s, size_t n, double *km)
+/* The whole-token pattern for a distance: GRAM_OK and *km. */
+static enum gram_status
+pattern_distance(const char *s, size_t n, double *km)
 {
 	size_t ov[16];
 	double v;
@@ -285,6 +458,46 @@ gram_distance(const char *s, size_t n, double *km)
 		*km = v * 1.609344;	/* the international mile */
 	else
 		*km = v / 1000;
+	return GRAM_OK;
+}
+
+/* The shortcut for NUMBER followed by km, mi or m: 1 and *km, or
+ * SHORT_ASK. */
+static int
+short_distance(const char *s, size_t n, double *km)
+{
+	size_t k = 0;
+	double v;
+
+	while (k < n && (is_ascii_digit(s[k]) || s[k] == '.'))
+		k++;
+	if (k == 0 || !is_decimal(s, k))
+		return SHORT_ASK;
+	v = decimal_value(s, k);
+	if (n - k == 2 && s[k] == 'k' && s[k + 1] == 'm')
+		*km = v;
+	else if (n - k == 2 && s[k] == 'm' && s[k + 1] == 'i')
+		*km = v * 1.609344;
+	else if (n - k == 1 && s[k] == 'm')
+		*km = v / 1000;
+	else
+		return SHORT_ASK;
+	return 1;
+}
+
+enum gram_status
+gram_distance(const char *s, size_t n, double *km)
+{
+	if (short_distance(s, n, km) == SHORT_ASK)
+		return pattern_distance(s, n, km);
+#ifdef LIFTLOG_FUZZ_CHECKS
+	{
+		double full;
+
+		if (pattern_distance(s, n, &full) != GRAM_OK || full != *km)
+			abort();
+	}
+#endif
 	return GRAM_OK;
 }
 

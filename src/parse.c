@@ -152,18 +152,27 @@ token_end(const struct parser *p, size_t i, char stop)
 }
 
 static int
-token_is(const struct parser *p, size_t i, size_t e, const char *word)
+token_is_n(const struct parser *p, size_t i, size_t e, const char *word,
+    size_t n)
 {
-	size_t n = strlen(word);
-
 	return e - i == n && memcmp(p->s + i, word, n) == 0;
 }
+
+/* Whether s[i..e) is word, a string literal (its length is known at
+ * compile time; "" word fails to compile for anything else). */
+#define token_is(p, i, e, word) \
+	token_is_n(p, i, e, "" word, sizeof("" word) - 1)
 
 /*
  * Where the line's content ends: at a ';' or '#' that follows a blank,
  * outside double quotes.  Used for every kind of line; a note: value
  * alone reads past it.
  */
+/* The bytes content_end() looks at: a quote, an escape, a comment. */
+static const unsigned char content_byte[256] = {
+	['"'] = 1, ['\\'] = 1, [';'] = 1, ['#'] = 1
+};
+
 static size_t
 content_end(const char *s, size_t len, int plain)
 {
@@ -181,8 +190,14 @@ content_end(const char *s, size_t len, int plain)
 	}
 
 	for (i = 0; i < len; i++) {
-		char c = s[i];
+		char c;
 
+		/* Skip to the next byte that can matter. */
+		while (i < len && !content_byte[(unsigned char)s[i]])
+			i++;
+		if (i == len)
+			break;
+		c = s[i];
 		if (quoted) {
 			if (c == '\\' && i + 1 < len)
 				i++;
@@ -209,8 +224,11 @@ quoted(struct parser *p, size_t i)
 	size_t j;
 
 	buf_reset(&p->tmp);
-	buf_add(&p->tmp, "", 0);
-	for (j = i + 1; j < p->end; j++) {
+	/* Most strings hold no escape: one copy up to the closing quote. */
+	for (j = i + 1; j < p->end && p->s[j] != '"' && p->s[j] != '\\';)
+		j++;
+	buf_add(&p->tmp, p->s + i + 1, j - i - 1);
+	for (; j < p->end; j++) {
 		char c = p->s[j];
 
 		if (c == '"')
@@ -237,8 +255,13 @@ lookup(const char *const *words, size_t n, const struct parser *p,
 {
 	size_t k;
 
+	/* The first byte rules out most words.  strncmp() stops at the
+	 * word's end: words[k][e - i] is read only when the word is at
+	 * least that long. */
 	for (k = 0; k < n; k++)
-		if (token_is(p, i, e, words[k]))
+		if (e > i && words[k][0] == p->s[i] &&
+		    strncmp(words[k], p->s + i, e - i) == 0 &&
+		    words[k][e - i] == '\0')
 			return (int)k;
 	return -1;
 }

@@ -314,6 +314,16 @@ zero_bytes(uint64_t w)
 	return (w - ONES) & ~w & HIGHS;
 }
 
+/* One word's bytes, or-ed into the three running tests. */
+static inline void
+classify_word(uint64_t w, uint64_t *high, uint64_t *ctl, uint64_t *special)
+{
+	*high |= w;
+	*ctl |= (w - ONES * 0x20) & ~w;
+	*special |= zero_bytes(w ^ (ONES * ';')) |
+	    zero_bytes(w ^ (ONES * '#')) | zero_bytes(w ^ (ONES * '"'));
+}
+
 static int
 line_flags(const char *s, size_t n)
 {
@@ -323,21 +333,17 @@ line_flags(const char *s, size_t n)
 
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&w, s + i, 8);
-		high |= w;
-		ctl |= (w - ONES * 0x20) & ~w;
-		special |= zero_bytes(w ^ (ONES * ';')) |
-		    zero_bytes(w ^ (ONES * '#')) | zero_bytes(w ^ (ONES * '"'));
+		classify_word(w, &high, &ctl, &special);
+	}
+	if (i < n) {
+		/* The last bytes, padded with blanks, which no test counts. */
+		w = ONES * ' ';
+		memcpy(&w, s + i, n - i);
+		classify_word(w, &high, &ctl, &special);
 	}
 	flags = (high & HIGHS) ? 1 : 0;
 	flags |= (ctl & HIGHS) ? 2 : 0;
 	flags |= special ? 4 : 0;
-	for (; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		flags |= c >= 0x80 ? 1 : 0;
-		flags |= c < 0x20 ? 2 : 0;
-		flags |= c == ';' || c == '#' || c == '"' ? 4 : 0;
-	}
 	/* A byte >= 0x80 may have hidden the others: look again. */
 	if (flags & 1)
 		flags |= 2 | 4;

@@ -228,11 +228,79 @@ test_durations(void)
 	duration("min", GRAM_SYNTAX, 0);
 	duration("h30", GRAM_SYNTAX, 0);
 	duration("", GRAM_SYNTAX, 0);
+	/* Near the shapes the shortcut reads (grammar.c, short_duration):
+	 * anything it does not know goes to the pattern. */
+	duration("1h30mi", GRAM_SYNTAX, 0);
+	duration("1h30minx", GRAM_SYNTAX, 0);
+	duration("45mins", GRAM_SYNTAX, 0);
+	duration("1hmin", GRAM_SYNTAX, 0);
+	duration("1h5min", GRAM_SYNTAX, 0);
+	duration("1h59min", GRAM_OK, 7140);
+	duration("0h00", GRAM_OK, 0);
+	duration("007s", GRAM_OK, 7);
+	duration("10s", GRAM_OK, 10);
+	duration("99999999999999h", GRAM_OK, INT32_MAX);
 
 	/* Only n bytes are read. */
 	is_long(gram_duration("1h30min", 4, &v), GRAM_OK,
 	    "gram_duration reads only n bytes (status)");
 	is_long(v, 5400, "gram_duration reads only n bytes (value)");
+}
+
+/* gram_match(pat, s, from) against the whole match [from, end) and its
+ * first two captures (-1 for none); end 0 for no match. */
+static void
+match(enum gram_pattern pat, const char *what, const char *s, size_t from,
+    size_t end, long c1s, long c1e, long c2s, long c2e)
+{
+	size_t ov[16], n = strlen(s);
+	char *t = token(s);
+	int rc = gram_match(pat, t, n, from, ov);
+
+	if (end == 0) {
+		is_long(rc, 0, "%s(\"%s\" at %zu): no match", what, s, from);
+		free(t);
+		return;
+	}
+	if (is_long(rc > 0, 1, "%s(\"%s\" at %zu) matches", what, s, from)) {
+		is_long((long)ov[1], (long)end, "%s(\"%s\") ends at %zu",
+		    what, s, end);
+		is_long((long)ov[2], c1s, "%s(\"%s\") group 1 from", what, s);
+		is_long((long)ov[3], c1e, "%s(\"%s\") group 1 to", what, s);
+		if (c2s >= 0) {
+			is_long((long)ov[4], c2s, "%s(\"%s\") group 2 from",
+			    what, s);
+			is_long((long)ov[5], c2e, "%s(\"%s\") group 2 to",
+			    what, s);
+		}
+	}
+	free(t);
+}
+
+/* The group head and field key shortcuts give the patterns' answers. */
+static void
+test_heads(void)
+{
+	match(PAT_GROUP_HEAD, "head", "3x8", 0, 3, 0, 1, 2, 3);
+	match(PAT_GROUP_HEAD, "head", "Squat 12 x 10 @ 100", 6, 13, 6, 8,
+	    11, 13);
+	match(PAT_GROUP_HEAD, "head", "3x1min,", 0, 6, 0, 1, 2, 6);
+	match(PAT_GROUP_HEAD, "head", "3x8@100", 0, 3, 0, 1, 2, 3);
+	match(PAT_GROUP_HEAD, "head", "3\t x\t8", 0, 6, 0, 1, 5, 6);
+	/* The multiplication sign and a non-ASCII reps token: the pattern. */
+	match(PAT_GROUP_HEAD, "head", "3\xC3\x97" "8", 0, 4, 0, 1, 3, 4);
+	match(PAT_GROUP_HEAD, "head", "3x8\xC3\xA9 ", 0, 5, 0, 1, 2, 5);
+	match(PAT_GROUP_HEAD, "head", "3x", 0, 0, 0, 0, 0, 0);
+	match(PAT_GROUP_HEAD, "head", "3x @ 5", 0, 0, 0, 0, 0, 0);
+	match(PAT_GROUP_HEAD, "head", "3x,", 0, 0, 0, 0, 0, 0);
+	match(PAT_GROUP_HEAD, "head", "x8", 0, 0, 0, 0, 0, 0);
+	match(PAT_FIELD_KEY, "key", "sleep: 3", 0, 6, 0, 5, -1, -1);
+	match(PAT_FIELD_KEY, "key", "a, body-weight_2: 74", 3, 17, 3, 16,
+	    -1, -1);
+	match(PAT_FIELD_KEY, "key", "s\xC3\xA9" "ance: 1", 0, 8, 0, 7, -1, -1);
+	match(PAT_FIELD_KEY, "key", "sleep : 3", 0, 0, 0, 0, 0, 0);
+	match(PAT_FIELD_KEY, "key", ": 3", 0, 0, 0, 0, 0, 0);
+	match(PAT_FIELD_KEY, "key", "sleep", 0, 0, 0, 0, 0, 0);
 }
 
 static void
@@ -250,6 +318,15 @@ test_distances(void)
 	distance("5miles", GRAM_SYNTAX, 0);
 	distance("1e1km", GRAM_SYNTAX, 0);
 	distance("", GRAM_SYNTAX, 0);
+	/* Near the shapes the shortcut reads (grammar.c, short_distance). */
+	distance("1.km", GRAM_SYNTAX, 0);
+	distance(".5km", GRAM_SYNTAX, 0);
+	distance("1.2.3km", GRAM_SYNTAX, 0);
+	distance("5mm", GRAM_SYNTAX, 0);
+	distance("5kmi", GRAM_SYNTAX, 0);
+	distance("5K", GRAM_SYNTAX, 0);
+	distance("0.25mi", GRAM_OK, 0.402336);
+	distance("42.195km", GRAM_OK, 42.195);
 }
 
 static void
@@ -356,6 +433,7 @@ main(void)
 	test_numbers();
 	test_durations();
 	test_distances();
+	test_heads();
 	test_loads();
 	test_half_steps();
 	test_fold();
