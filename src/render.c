@@ -35,7 +35,12 @@ render_cell(const struct cell *c, char out[32])
 int
 render_needs_guard(const char *s)
 {
-	return s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
+	switch (s[0]) {
+	case '=': case '+': case '-': case '@': case '\t': case '\r':
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 static int
@@ -55,10 +60,12 @@ csv_field(struct buf *b, const char *s, int guard)
 	size_t need;
 	struct buf g;
 
-	if (strpbrk(s, ",\"\r\n") == NULL) {
+	/* One pass finds both the length and whether quotes are needed. */
+	need = strcspn(s, ",\"\r\n");
+	if (s[need] == '\0') {
 		if (guard)
 			buf_addc(b, '\'');
-		buf_adds(b, s);
+		buf_add(b, s, need);
 		return;
 	}
 	buf_init(&g);

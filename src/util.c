@@ -109,17 +109,12 @@ buf_reset(struct buf *b)
 void
 buf_add(struct buf *b, const char *s, size_t n)
 {
-	b->data = xgrow(b->data, 1, b->len + n + 1, &b->cap);
+	if (b->len + n >= b->cap)
+		b->data = xgrow(b->data, 1, b->len + n + 1, &b->cap);
 	if (n)
 		memcpy(b->data + b->len, s, n);
 	b->len += n;
 	b->data[b->len] = '\0';
-}
-
-void
-buf_addc(struct buf *b, char c)
-{
-	buf_add(b, &c, 1);
 }
 
 void

@@ -31,7 +31,16 @@ void buf_init(struct buf *b);
 void buf_release(struct buf *b);
 void buf_reset(struct buf *b);
 void buf_add(struct buf *b, const char *s, size_t n);
-void buf_addc(struct buf *b, char c);
+/* One byte; inline, for the renderers' byte loops. */
+static inline void
+buf_addc(struct buf *b, char c)
+{
+	if (b->len + 1 < b->cap) {
+		b->data[b->len++] = c;
+		b->data[b->len] = '\0';
+	} else
+		buf_add(b, &c, 1);
+}
 void buf_adds(struct buf *b, const char *s);
 /* printf into the buffer (appends). */
 void buf_printf(struct buf *b, const char *fmt, ...)
