@@ -298,16 +298,15 @@ digits_value(const char *s, size_t n)
 	return v;
 }
 
-/* A decimal "123" or "12.5" already matched by NUMBER. */
+/* The value of "123" or "12.5" whose '.' (if any) is at s[dot]
+ * (dot == n for none). */
 static double
-decimal_value(const char *s, size_t n)
+decimal_at(const char *s, size_t n, size_t dot)
 {
-	const char *dot = memchr(s, '.', n);
-	size_t ni = dot ? (size_t)(dot - s) : n;
-	double v = (double)digits_value(s, ni);
+	double v = (double)digits_value(s, dot);
 
-	if (dot) {
-		size_t nf = n - ni - 1, i;
+	if (dot < n) {
+		size_t nf = n - dot - 1, i;
 		double scale = 1;
 
 		/* Exact for the few digits a journal holds: one division. */
@@ -315,36 +314,46 @@ decimal_value(const char *s, size_t n)
 			nf = 15;
 		for (i = 0; i < nf; i++)
 			scale *= 10;
-		v += (double)digits_value(dot + 1, nf) / scale;
+		v += (double)digits_value(s + dot + 1, nf) / scale;
 	}
 	return v;
 }
 
-/* 1 when s[0..n) is digits with at most one '.' between digits. */
-static int
-is_decimal(const char *s, size_t n)
+/* A decimal "123" or "12.5" already matched by NUMBER. */
+static double
+decimal_value(const char *s, size_t n)
 {
-	size_t i, dot = 0, digits = 0;
+	const char *dot = memchr(s, '.', n);
+
+	return decimal_at(s, n, dot ? (size_t)(dot - s) : n);
+}
+
+/*
+ * Digits with at most one '.' between digits (the NUMBER pattern, as a
+ * loop: numbers are most of the tokens): 1 and its value, else 0.
+ */
+static int
+decimal_scan(const char *s, size_t n, double *out)
+{
+	size_t i, dot = n;
 
 	for (i = 0; i < n; i++) {
-		if (s[i] >= '0' && s[i] <= '9')
-			digits++;
-		else if (s[i] == '.' && dot == 0 && i > 0 && i + 1 < n)
-			dot = i;
-		else
+		if (is_ascii_digit(s[i]))
+			continue;
+		if (s[i] != '.' || dot != n || i == 0 || i + 1 == n)
 			return 0;
+		dot = i;
 	}
-	return digits > 0;
+	if (n == 0)
+		return 0;
+	*out = decimal_at(s, n, dot);
+	return 1;
 }
 
 enum gram_status
 gram_number(const char *s, size_t n, double *out)
 {
-	/* The NUMBER pattern, as a loop: numbers are most of the tokens. */
-	if (!is_decimal(s, n))
-		return GRAM_SYNTAX;
-	*out = decimal_value(s, n);
-	return GRAM_OK;
+	return decimal_scan(s, n, out) ? GRAM_OK : GRAM_SYNTAX;
 }
 
 enum gram_status
@@ -471,9 +480,8 @@ short_distance(const char *s, size_t n, double *km)
 
 	while (k < n && (is_ascii_digit(s[k]) || s[k] == '.'))
 		k++;
-	if (k == 0 || !is_decimal(s, k))
+	if (!decimal_scan(s, k, &v))
 		return SHORT_ASK;
-	v = decimal_value(s, k);
 	if (n - k == 2 && s[k] == 'k' && s[k + 1] == 'm')
 		*km = v;
 	else if (n - k == 2 && s[k] == 'm' && s[k + 1] == 'i')
@@ -517,10 +525,9 @@ gram_load(const char *s, size_t n, enum unit unit, enum load_kind *kind,
 	size_t ov[16];
 	double v;
 
-	if (is_decimal(s, n)) {
+	if (decimal_scan(s, n, &v)) {
 		/* A bare number, the common case, needs no pattern. */
 		*kind = LOAD_ABS;
-		v = decimal_value(s, n);
 		*kg = unit == UNIT_LB ? v * KG_PER_LB : v;
 		return GRAM_OK;
 	}
