@@ -118,7 +118,6 @@ static void
 data_row(const struct table *t, size_t r, struct buf *b,
     const struct render_opts *o, char sep, field_fn field)
 {
-	char num[32];
 	size_t c;
 	int first = 1;
 
@@ -128,18 +127,20 @@ data_row(const struct table *t, size_t r, struct buf *b,
 	}
 	for (c = 0; c < t->ncols; c++) {
 		const struct cell *cell = table_cell(t, r, c);
-		const char *s;
 
 		if (!is_data_col(&t->cols[c]))
 			continue;
 		if (!first)
 			buf_addc(b, sep);
 		first = 0;
-		s = render_cell(cell, num);
-		if (cell->type != CELL_TEXT)
-			buf_adds(b, s);	/* a figure or a date: never quoted */
-		else
-			field(b, s, render_needs_guard(s));
+		if (cell->type == CELL_TEXT) {
+			field(b, cell->text, render_needs_guard(cell->text));
+			continue;
+		}
+		/* A figure or a date: never quoted, formatted in place. */
+		buf_reserve(b, 32);
+		render_cell(cell, b->data + b->len);
+		b->len += strlen(b->data + b->len);
 	}
 	buf_addc(b, '\n');
 }

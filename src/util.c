@@ -109,12 +109,18 @@ buf_reset(struct buf *b)
 void
 buf_add(struct buf *b, const char *s, size_t n)
 {
-	if (b->len + n >= b->cap)
-		b->data = xgrow(b->data, 1, b->len + n + 1, &b->cap);
+	buf_reserve(b, n);
 	if (n)
 		memcpy(b->data + b->len, s, n);
 	b->len += n;
 	b->data[b->len] = '\0';
+}
+
+void
+buf_reserve(struct buf *b, size_t n)
+{
+	if (b->len + n >= b->cap)
+		b->data = xgrow(b->data, 1, b->len + n + 1, &b->cap);
 }
 
 void

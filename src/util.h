@@ -42,6 +42,9 @@ buf_addc(struct buf *b, char c)
 		buf_add(b, &c, 1);
 }
 void buf_adds(struct buf *b, const char *s);
+/* Room for n more bytes and the NUL after them, to write in place at
+ * data + len (then add what was written to len). */
+void buf_reserve(struct buf *b, size_t n);
 /* printf into the buffer (appends). */
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
