@@ -168,6 +168,10 @@ model_note_declared(struct model *m, uint32_t id, int first)
 	 * undeclared warnings of the set lines before it. */
 	if (m->exercises[id].used || (first && m->any_used))
 		m->late = 1;
+	/* A declared name is never an alias (resolve_aliases() reports the
+	 * alias): undo what model_note_alias() decided for it. */
+	if (m->exercises[id].is_alias)
+		m->exercises[id].canon = id;
 }
 
 void
