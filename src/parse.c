@@ -127,10 +127,16 @@ is_blank(char c)
 	return c == ' ' || c == '\t';
 }
 
+/* Byte classes for the token walk: one load and test per byte. */
+enum { CB_BLANK = 1, CB_COMMA = 2, CB_NUL = 4 };
+static const unsigned char byte_class[256] = {
+	[' '] = CB_BLANK, ['\t'] = CB_BLANK, [','] = CB_COMMA, ['\0'] = CB_NUL
+};
+
 static size_t
 skip_ws(const struct parser *p, size_t i)
 {
-	while (i < p->end && is_blank(p->s[i]))
+	while (i < p->end && (byte_class[(unsigned char)p->s[i]] & CB_BLANK))
 		i++;
 	return i;
 }
@@ -141,12 +147,14 @@ at_end(const struct parser *p, size_t i)
 	return i >= p->end;
 }
 
-/* The end of a token: up to a blank, the line's end, or the stop byte
- * (0 for none). */
+/* The end of a token: up to a blank, the line's end, or the stop byte,
+ * ',' or 0 (a NUL byte, in a line already reported for it). */
 static size_t
 token_end(const struct parser *p, size_t i, char stop)
 {
-	while (i < p->end && !is_blank(p->s[i]) && p->s[i] != stop)
+	unsigned ends = CB_BLANK | (stop == ',' ? CB_COMMA : CB_NUL);
+
+	while (i < p->end && !(byte_class[(unsigned char)p->s[i]] & ends))
 		i++;
 	return i;
 }
@@ -560,17 +568,26 @@ exercise_name(struct parser *p, size_t i, enum gram_pattern pat,
 	return name_key(p, i, *after);
 }
 
+/* Reps v read from s[i..e): 0 and *out, or -1 after a report. */
 static int
-rep_count(struct parser *p, size_t i, size_t e, uint16_t *out)
+reps_in_range(struct parser *p, size_t i, size_t e, int32_t v, uint16_t *out)
 {
-	int32_t v;
-
-	if (gram_whole(p->s + i, e - i, &v) != GRAM_OK || v < 1 || v > 100) {
+	if (v < 1 || v > 100) {
 		REPORT(p, D_REPS_RANGE, i, e - i, shown(p, 0, i, e - i));
 		return -1;
 	}
 	*out = (uint16_t)v;
 	return 0;
+}
+
+static int
+rep_count(struct parser *p, size_t i, size_t e, uint16_t *out)
+{
+	int32_t v;
+
+	if (gram_whole(p->s + i, e - i, &v) != GRAM_OK)
+		v = 0;
+	return reps_in_range(p, i, e, v, out);
 }
 
 /* The load token at s[i..e): 0 and the values, or -1 after a report. */
@@ -628,9 +645,9 @@ parse_group(struct parser *p, size_t i, uint32_t name, size_t name_off,
 			ok = 0;
 		}
 		if (gram_whole(p->s + ri, re - ri, &secs) == GRAM_OK) {
-			secs = 0;
-			if (rep_count(p, ri, re, &reps) < 0)
+			if (reps_in_range(p, ri, re, secs, &reps) < 0)
 				ok = 0;
+			secs = 0;
 		} else if (gram_duration(p->s + ri, re - ri, &secs) ==
 		    GRAM_OK) {
 			if (secs < 1 || secs > 7200) {
@@ -980,6 +997,30 @@ static const char *const field_keys[] = {
 	"bodyweight", "note"
 };
 
+/*
+ * The field key s[k..e) as an index into field_keys, or -1: the keys
+ * differ in their first byte but for duration and distance, so one
+ * compare settles it (three keys on a line of most sessions).
+ */
+static int
+field_key(const struct parser *p, size_t k, size_t e)
+{
+	int key;
+
+	switch (p->s[k]) {
+	case 's': key = 0; break;
+	case 'm': key = 1; break;
+	case 'e': key = 2; break;
+	case 'r': key = 3; break;
+	case 'd': key = e - k > 1 && p->s[k + 1] == 'i' ? 5 : 4; break;
+	case 'b': key = 6; break;
+	case 'n': key = 7; break;
+	default: return -1;
+	}
+	return token_is_n(p, k, e, field_keys[key], strlen(field_keys[key])) ?
+	    key : -1;
+}
+
 /* KEY: VALUE[, KEY: VALUE ...] */
 static void
 parse_field_line(struct parser *p, size_t i)
@@ -997,7 +1038,7 @@ parse_field_line(struct parser *p, size_t i)
 		}
 		k = ov[2];
 		e = ov[3];
-		key = lookup(field_keys, 8, p, k, e);
+		key = field_key(p, k, e);
 		if (key >= 0)
 			TOK(p, PT_FIELD, k, e - k, key, 0);
 		i = skip_ws(p, ov[1]);

@@ -304,15 +304,8 @@ open_next_path(struct reader *r)
  * valid for bytes below 0x80; a line with a byte >= 0x80 takes the slow
  * paths anyway): most lines have none of these and cost no other pass.
  */
-#define ONES 0x0101010101010101ULL
-#define HIGHS 0x8080808080808080ULL
-
-/* The high bit of each byte of w that is 0 (exact when w < 0x80 bytes). */
-static inline uint64_t
-zero_bytes(uint64_t w)
-{
-	return (w - ONES) & ~w & HIGHS;
-}
+#define ONES SWAR_ONES
+#define HIGHS SWAR_HIGHS
 
 /* One word's bytes, or-ed into the three running tests. */
 static inline void
@@ -320,8 +313,9 @@ classify_word(uint64_t w, uint64_t *high, uint64_t *ctl, uint64_t *special)
 {
 	*high |= w;
 	*ctl |= (w - ONES * 0x20) & ~w;
-	*special |= zero_bytes(w ^ (ONES * ';')) |
-	    zero_bytes(w ^ (ONES * '#')) | zero_bytes(w ^ (ONES * '"'));
+	/* '"' is 0x22 and '#' 0x23: w | 1 makes both 0x23, and no other
+	 * byte. */
+	*special |= swar_has(w, ';') | swar_has(w | ONES, '#');
 }
 
 static int

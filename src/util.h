@@ -11,6 +11,7 @@
 #define LIFTLOG_UTIL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 void *xmalloc(size_t size);
 void *xcalloc(size_t nmemb, size_t size);
@@ -19,6 +20,28 @@ void *xrealloc(void *ptr, size_t size);
 void *xgrow(void *ptr, size_t elem, size_t need, size_t *cap);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+
+/*
+ * Eight bytes at a time (SWAR): the reader's and the parser's scans load
+ * a word with memcpy() and test all its bytes at once.
+ */
+#define SWAR_ONES 0x0101010101010101ULL
+#define SWAR_HIGHS 0x8080808080808080ULL
+
+/* Nonzero when a byte of w is 0: exact as a yes/no answer (the high bit
+ * of each such byte, exact when no byte is >= 0x80). */
+static inline uint64_t
+swar_zero_bytes(uint64_t w)
+{
+	return (w - SWAR_ONES) & ~w & SWAR_HIGHS;
+}
+
+/* Nonzero when a byte of w is c. */
+static inline uint64_t
+swar_has(uint64_t w, unsigned char c)
+{
+	return swar_zero_bytes(w ^ (SWAR_ONES * c));
+}
 
 /* A growable, always NUL-terminated byte buffer (like git's strbuf). */
 struct buf {
