@@ -2,8 +2,9 @@
  * grammar.c -- the PCRE2 patterns of the journal grammar and the
  * locale-free conversions from token text to numbers.
  *
- * The patterns are compiled once per process, JIT-compiled when the
- * platform allows, and matched with one reusable match-data block each.
+ * Each pattern is compiled once per process, the first time it is
+ * needed, JIT-compiled when the platform allows, and matched with one
+ * reusable match-data block.
  * They are written without nested unbounded repetition, with possessive
  * quantifiers where a run can be long, so that matching stays linear in
  * the line; a match context caps the work anyway.  Numbers are converted
@@ -54,13 +55,42 @@ static int pairs[PAT_COUNT];	/* capture pairs, the whole match included */
 static pcre2_match_data *mdata[PAT_COUNT];
 static pcre2_match_context *mctx;
 
+/*
+ * Compile pattern i, the first time it is needed: with the shortcuts
+ * below, a typical journal needs few of them, and a JIT compilation is
+ * most of the start-up of `liftlog check` on a small journal.
+ */
+static void
+compile_pattern(int i)
+{
+	int errcode;
+	PCRE2_SIZE erroff;
+	PCRE2_UCHAR msg[256];
+	uint32_t n = 0;
+
+	codes[i] = pcre2_compile((PCRE2_SPTR)sources[i],
+	    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_ANCHORED, &errcode,
+	    &erroff, NULL);
+	if (codes[i] == NULL) {
+		pcre2_get_error_message(errcode, msg, sizeof(msg));
+		fprintf(stderr, "liftlog: internal error: pattern %d at %zu: "
+		    "%s\n", i, (size_t)erroff, (char *)msg);
+		exit(2);
+	}
+	/* Without JIT (some platforms) the interpreter is used. */
+	jitted[i] = pcre2_jit_compile(codes[i], PCRE2_JIT_COMPLETE) == 0;
+	pcre2_pattern_info(codes[i], PCRE2_INFO_CAPTURECOUNT, &n);
+	pairs[i] = n + 1 > 8 ? 8 : (int)n + 1;
+	mdata[i] = pcre2_match_data_create_from_pattern(codes[i], NULL);
+	if (mdata[i] == NULL) {
+		fputs("liftlog: out of memory\n", stderr);
+		exit(2);
+	}
+}
+
 void
 grammar_init(void)
 {
-	int i, errcode;
-	PCRE2_SIZE erroff;
-	PCRE2_UCHAR msg[256];
-
 	if (mctx != NULL)
 		return;
 	mctx = pcre2_match_context_create(NULL);
@@ -71,32 +101,6 @@ grammar_init(void)
 	/* Bounds far above what any journal line needs. */
 	pcre2_set_match_limit(mctx, 50000000);
 	pcre2_set_depth_limit(mctx, 10000);
-	for (i = 0; i < PAT_COUNT; i++) {
-		codes[i] = pcre2_compile((PCRE2_SPTR)sources[i],
-		    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_ANCHORED,
-		    &errcode, &erroff, NULL);
-		if (codes[i] == NULL) {
-			pcre2_get_error_message(errcode, msg, sizeof(msg));
-			fprintf(stderr, "liftlog: internal error: pattern %d "
-			    "at %zu: %s\n", i, (size_t)erroff, (char *)msg);
-			exit(2);
-		}
-		/* Without JIT (some platforms) the interpreter is used. */
-		jitted[i] = pcre2_jit_compile(codes[i], PCRE2_JIT_COMPLETE) == 0;
-		{
-			uint32_t n = 0;
-
-			pcre2_pattern_info(codes[i], PCRE2_INFO_CAPTURECOUNT,
-			    &n);
-			pairs[i] = n + 1 > 8 ? 8 : (int)n + 1;
-		}
-		mdata[i] = pcre2_match_data_create_from_pattern(codes[i],
-		    NULL);
-		if (mdata[i] == NULL) {
-			fputs("liftlog: out of memory\n", stderr);
-			exit(2);
-		}
-	}
 }
 
 void
@@ -122,6 +126,8 @@ pattern_match(enum gram_pattern p, const char *s, size_t len, size_t start,
 	PCRE2_SIZE *v;
 	int rc, i;
 
+	if (codes[p] == NULL)
+		compile_pattern(p);
 	/* The reader has checked every line for valid UTF-8.  The JIT's
 	 * own entry skips pcre2_match()'s checks: it is most of a short
 	 * match's cost. */

@@ -35,7 +35,8 @@ enum gram_pattern {
 	PAT_COUNT
 };
 
-/* Compile every pattern (once per process); grammar_free() releases. */
+/* Ready the matching (once per process; each pattern is compiled on its
+ * first use); grammar_free() releases it all. */
 void grammar_init(void);
 void grammar_free(void);
 
