@@ -9,6 +9,7 @@
 
 #include "util.h"
 
+static void release(struct cell *c);
 static void clear(struct cell *c);
 
 struct table *
@@ -75,8 +76,9 @@ flush(struct table *t)
 	}
 	for (r = 0; r < t->nrows; r++)
 		t->sink->row(t, r, t->sink->ctx);
-	for (i = 0; i < t->nrows * t->ncols; i++)
-		clear(&t->cells[i]);
+	/* Free what the cells own; table_add_row() zeroes a row anew. */
+	for (i = 0; t->owns && i < t->nrows * t->ncols; i++)
+		release(&t->cells[i]);
 	t->emitted += t->nrows;
 	t->nrows = 0;
 }
@@ -109,13 +111,20 @@ table_add_row(struct table *t)
 	t->nrows++;
 }
 
+/* Free what c owns (it is not emptied). */
 static void
-clear(struct cell *c)
+release(struct cell *c)
 {
 	if (c->type == CELL_TEXT && !c->borrowed)
 		free(c->text);
 	else if (c->type == CELL_SERIES)
 		free(c->series);
+}
+
+static void
+clear(struct cell *c)
+{
+	release(c);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -124,7 +133,8 @@ last(struct table *t, size_t col)
 {
 	struct cell *c = &t->cells[(t->nrows - 1) * t->ncols + col];
 
-	clear(c);
+	if (c->type != CELL_EMPTY || c->tone != TONE_NONE)	/* not fresh */
+		clear(c);
 	return c;
 }
 
@@ -137,6 +147,7 @@ table_text(struct table *t, size_t col, const char *s)
 		return;
 	c->type = CELL_TEXT;
 	c->text = xstrdup(s);
+	t->owns = 1;
 }
 
 void
@@ -195,6 +206,7 @@ table_series(struct table *t, size_t col, const double *v, size_t n)
 
 	c->type = CELL_SERIES;
 	c->series = xmalloc((n ? n : 1) * sizeof(*v));
+	t->owns = 1;
 	if (n)
 		memcpy(c->series, v, n * sizeof(*v));
 	c->nseries = (uint32_t)n;

@@ -89,6 +89,7 @@ struct table {
 	const struct table_sink *sink;	/* NULL: keep every row */
 	size_t emitted;		/* rows already handed to the sink */
 	int header_done;
+	int owns;		/* a cell may own its text or series */
 	struct table_meta *meta;	/* in the order set */
 	size_t nmeta, meta_cap;
 };

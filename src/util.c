@@ -250,8 +250,9 @@ format_decimal(char out[32], double v, int prec)
 	 * them.
 	 */
 	r = floor(fabs(v) * scale + 0.5 + 1e-9);
-	whole = (unsigned long long)(r / scale);
-	frac = (unsigned long long)(r - (double)whole * scale);
+	/* r is a whole number below 2^53: split it exactly, in integers. */
+	whole = (unsigned long long)r / (unsigned long long)scale;
+	frac = (unsigned long long)r % (unsigned long long)scale;
 	while (digits > 0 && frac % 10 == 0) {
 		frac /= 10;
 		digits--;
