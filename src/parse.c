@@ -304,6 +304,17 @@ twice(struct parser *p, unsigned bit, const char *what, size_t i, size_t e)
 	return 0;
 }
 
+/* A duration v read from s[i..e): into *out, or reported out of range. */
+static void
+duration_in_range(struct parser *p, size_t i, size_t e, int32_t v,
+    int32_t *out, int32_t max, enum diag_id range)
+{
+	if (v < 1 || v > max)
+		REPORT(p, range, i, e - i, shown(p, 0, i, e - i));
+	else
+		*out = v;
+}
+
 static void
 duration_value(struct parser *p, size_t i, size_t e, int32_t *out,
     int32_t max, enum diag_id range)
@@ -312,10 +323,7 @@ duration_value(struct parser *p, size_t i, size_t e, int32_t *out,
 
 	switch (gram_duration(p->s + i, e - i, &v)) {
 	case GRAM_OK:
-		if (v < 1 || v > max)
-			REPORT(p, range, i, e - i, shown(p, 0, i, e - i));
-		else
-			*out = v;
+		duration_in_range(p, i, e, v, out, max, range);
 		break;
 	case GRAM_NO_UNIT:
 		REPORT(p, D_DURATION_NO_UNIT, i, e - i, shown(p, 0, i, e - i),
@@ -327,6 +335,17 @@ duration_value(struct parser *p, size_t i, size_t e, int32_t *out,
 	}
 }
 
+/* A distance km read from s[i..e): into *out, or reported out of range. */
+static void
+distance_in_range(struct parser *p, size_t i, size_t e, double km,
+    double *out)
+{
+	if (km <= 0 || km > 1000)
+		REPORT(p, D_DISTANCE_RANGE, i, e - i, shown(p, 0, i, e - i));
+	else
+		*out = km;
+}
+
 static void
 distance_value(struct parser *p, size_t i, size_t e, double *out)
 {
@@ -334,10 +353,8 @@ distance_value(struct parser *p, size_t i, size_t e, double *out)
 
 	if (gram_distance(p->s + i, e - i, &km) != GRAM_OK)
 		REPORT(p, D_BAD_DISTANCE, i, e - i, shown(p, 0, i, e - i));
-	else if (km <= 0 || km > 1000)
-		REPORT(p, D_DISTANCE_RANGE, i, e - i, shown(p, 0, i, e - i));
 	else
-		*out = km;
+		distance_in_range(p, i, e, km, out);
 }
 
 static void
@@ -485,13 +502,13 @@ parse_header(struct parser *p)
 		} else if (!looks_like_distance(p, e) &&
 		    gram_duration(p->s + i, e - i, &secs) == GRAM_OK) {
 			if (!twice(p, F_DURATION, "duration", i, e))
-				duration_value(p, i, e, &s->seconds,
+				duration_in_range(p, i, e, secs, &s->seconds,
 				    72 * 3600, D_DURATION_RANGE);
 			TOK(p, PT_DURATION, i, e - i, secs, 0);
 		} else if (looks_like_distance(p, e) &&
 		    gram_distance(p->s + i, e - i, &km) == GRAM_OK) {
 			if (!twice(p, F_DISTANCE, "distance", i, e))
-				distance_value(p, i, e, &s->km);
+				distance_in_range(p, i, e, km, &s->km);
 			TOK(p, PT_DISTANCE, i, e - i, 0, km);
 		} else {
 			REPORT(p, D_HEADER_UNEXPECTED, i, e - i,
@@ -782,16 +799,24 @@ parse_group(struct parser *p, size_t i, uint32_t name, size_t name_off,
 	return i;
 }
 
+/* FNV-1a, a byte at a time (cached_name() hashes as it scans). */
+#define FNV_OFFSET 2166136261u
+#define FNV_PRIME 16777619u
+
+static uint32_t
+fnv_add(uint32_t h, char c)
+{
+	return (h ^ (unsigned char)c) * FNV_PRIME;
+}
+
 static uint32_t
 spelling_hash(const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;	/* FNV-1a */
+	uint32_t h = FNV_OFFSET;
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
+	for (i = 0; i < n; i++)
+		h = fnv_add(h, s[i]);
 	return h;
 }
 
@@ -913,25 +938,28 @@ cached_name(struct parser *p, size_t i, size_t *after)
 {
 	const char *s = p->s;
 	size_t k = i, last = 0;
+	uint32_t h = FNV_OFFSET, h_last = 0;	/* of s[i..k), s[i..last) */
 	struct spelling *e;
 
 	while (k < p->end) {
 		if (is_blank(s[k])) {
-			k++;
+			h = fnv_add(h, s[k++]);
 			continue;
 		}
 		if (is_digit(s[k]))
 			break;
-		for (; k < p->end && !is_blank(s[k]); k++)
+		for (; k < p->end && !is_blank(s[k]); k++) {
 			if ((unsigned char)s[k] >= 0x80)
 				return UINT32_MAX;
+			h = fnv_add(h, s[k]);
+		}
 		last = k;
+		h_last = h;
 	}
 	if (last == 0 || k == p->end || p->spell_cap == 0 ||
 	    !group_start(s, k, p->end))
 		return UINT32_MAX;
-	e = spelling_slot(p, s + i, last - i, spelling_hash(s + i,
-	    last - i));
+	e = spelling_slot(p, s + i, last - i, h_last);
 	if (e->id == 0 || !e->plain)
 		return UINT32_MAX;
 	*after = last;
