@@ -33,7 +33,10 @@ WARNINGS = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wformat=2 -Wvla -Wcast-qual -Wwrite-strings -Wundef -Wpointer-arith \
 	-Wredundant-decls -Wnested-externs
 
-CFLAGS = -std=c11 -O2 -g $(WARNINGS)
+# -O3: the parser's byte loops are most of the time, and -O3 makes
+# `liftlog check` about 11% faster than -O2 (make bench, 2026-12-06; the
+# same code, warning-free at both levels).
+CFLAGS = -std=c11 -O3 -g $(WARNINGS)
 LDFLAGS =
 LIBS = $(PCRE2_LIBS) $(CSV_LIBS) $(UNISTRING_LIBS) -lm
 

@@ -128,9 +128,10 @@ is_blank(char c)
 }
 
 /* Byte classes for the token walk: one load and test per byte. */
-enum { CB_BLANK = 1, CB_COMMA = 2, CB_NUL = 4 };
+enum { CB_BLANK = 1, CB_COMMA = 2, CB_NUL = 4, CB_COLON = 8 };
 static const unsigned char byte_class[256] = {
-	[' '] = CB_BLANK, ['\t'] = CB_BLANK, [','] = CB_COMMA, ['\0'] = CB_NUL
+	[' '] = CB_BLANK, ['\t'] = CB_BLANK, [','] = CB_COMMA, ['\0'] = CB_NUL,
+	[':'] = CB_COLON
 };
 
 static size_t
@@ -1641,10 +1642,10 @@ is_field_line(struct parser *p, size_t i)
 {
 	if (p->s[i] == '"')
 		return 0;
-	for (; i < p->end && !is_blank(p->s[i]); i++)
-		if (p->s[i] == ':')
-			return 1;
-	return 0;
+	while (i < p->end && !(byte_class[(unsigned char)p->s[i]] &
+	    (CB_BLANK | CB_COLON)))
+		i++;
+	return i < p->end && p->s[i] == ':';
 }
 
 static void parse_line_kind(struct parser *p, const struct line *ln);
@@ -1699,7 +1700,8 @@ parse_line_kind(struct parser *p, const struct line *ln)
 			current(p)->set_lines = 1;
 		return;
 	}
-	while (i < ln->len && is_blank(ln->text[i]))
+	while (i < ln->len && (byte_class[(unsigned char)ln->text[i]] &
+	    CB_BLANK))
 		i++;
 	if (i == ln->len || ln->text[i] == ';' || ln->text[i] == '#') {
 		p->pl.kind = i == ln->len ? PL_BLANK : PL_COMMENT;
