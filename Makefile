@@ -170,7 +170,7 @@ demo: deps
 # journals into build/bench/, installs hyperfine, ledger, hledger and GNU
 # time with apt-get when missing, times everything with several runs and
 # prints one table, also written to build/bench/results.md.  About 15
-# minutes on 2 cores with the default sizes.  BENCH_LIFTLOG times another
+# minutes on 2 cores with the default sizes the first time, 8 afterwards.  BENCH_LIFTLOG times another
 # binary.
 BENCH_SIZES = 1 100 400
 BENCH_LIFTLOG = ./liftlog
