@@ -4,6 +4,7 @@
 #include "render.h"
 
 #include <csv.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "date.h"
@@ -68,14 +69,18 @@ csv_field(struct buf *b, const char *s, int guard)
 		buf_add(b, s, need);
 		return;
 	}
+	/* The guard goes inside the quotes: quote a copy that has it. */
 	buf_init(&g);
-	if (guard)
+	if (guard) {
 		buf_addc(&g, '\'');
-	buf_adds(&g, s);
+		buf_adds(&g, s);
+		s = g.data;
+		need = g.len;
+	} else
+		need += strlen(s + need);
 	/* csv_write needs at most twice the bytes plus the two quotes. */
-	need = 2 * g.len + 2;
-	b->data = xgrow(b->data, 1, b->len + need + 1, &b->cap);
-	b->len += csv_write(b->data + b->len, need, g.data, g.len);
+	buf_reserve(b, 2 * need + 2);
+	b->len += csv_write(b->data + b->len, 2 * need + 2, s, need);
 	b->data[b->len] = '\0';
 	buf_release(&g);
 }
@@ -114,11 +119,124 @@ data_header(const struct table *t, struct buf *b, const struct render_opts *o,
 	buf_addc(b, '\n');
 }
 
+/*
+ * The previous row, for the rows of a big report that repeat most of
+ * their cells (export writes one row per set, and a set differs from the
+ * one before it in its number only): a cell equal to the one above it is
+ * copied from that row's bytes instead of being formatted again.  Equal
+ * means the same type and value; for text, the same string of the model
+ * (table_text_ref(): known by its address) or the same characters, which
+ * the memo keeps a copy of, since the pointer of a briefly borrowed
+ * string may be gone by the next row.
+ */
+struct memo_col {
+	struct cell cell;	/* as written; text: the stable string or NULL */
+	size_t off, len;	/* its bytes, from the row's start */
+	int ok;			/* the bytes may stand for an equal cell */
+	struct buf text;	/* a text cell's characters */
+};
+
+struct render_memo {
+	size_t ncols;
+	struct memo_col *cols;	/* a data column's entry is its index */
+	size_t prev;		/* the previous row's start in the buffer */
+	int any;		/* a previous row is there */
+};
+
+static struct render_memo *
+memo_new(size_t ncols)
+{
+	struct render_memo *m = xcalloc(1, sizeof(*m));
+	size_t c;
+
+	m->ncols = ncols;
+	m->cols = xcalloc(ncols ? ncols : 1, sizeof(*m->cols));
+	for (c = 0; c < ncols; c++)
+		buf_init(&m->cols[c].text);
+	return m;
+}
+
 static void
-data_row(const struct table *t, size_t r, struct buf *b,
-    const struct render_opts *o, char sep, field_fn field)
+memo_free(struct render_memo *m)
 {
 	size_t c;
+
+	if (m == NULL)
+		return;
+	for (c = 0; c < m->ncols; c++)
+		buf_release(&m->cols[c].text);
+	free(m->cols);
+	free(m);
+}
+
+/* Whether the string s is the n bytes at was (which hold no NUL). */
+static int
+same_text(const char *s, const char *was, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != was[i])
+			return 0;	/* a NUL in s stops here too */
+	return s[n] == '\0';
+}
+
+/* Whether c would be written as the bytes mc stands for. */
+static int
+memo_same(const struct memo_col *mc, const struct cell *c)
+{
+	if (!mc->ok || mc->cell.type != c->type)
+		return 0;
+	switch (c->type) {
+	case CELL_TEXT:
+		return (c->borrowed == BORROWED_STABLE &&
+		    mc->cell.text == c->text) || same_text(c->text,
+		    mc->text.data, mc->text.len);
+	case CELL_NUMBER:
+		return mc->cell.prec == c->prec &&
+		    memcmp(&mc->cell.num, &c->num, sizeof(c->num)) == 0;
+	case CELL_INT:
+		return mc->cell.whole == c->whole;
+	case CELL_DATE:
+		return mc->cell.date == c->date;
+	default:
+		return 0;
+	}
+}
+
+/* A figure or a date, formatted in place: never quoted. */
+static void
+put_cell(struct buf *b, const struct cell *c)
+{
+	char *at, *end;
+
+	buf_reserve(b, 32);
+	at = b->data + b->len;
+	switch (c->type) {
+	case CELL_NUMBER:
+		end = put_decimal(at, c->num, c->prec);
+		break;
+	case CELL_INT:
+		end = put_whole(at, c->whole);
+		break;
+	case CELL_DATE:
+		date_format(c->date, at);
+		end = at + 10;
+		break;
+	default:
+		end = at;
+		*end = '\0';
+		break;
+	}
+	b->len += (size_t)(end - at);
+}
+
+static void
+data_row(const struct table *t, size_t r, struct buf *b,
+    const struct render_opts *o, char sep, field_fn field,
+    struct render_memo *memo)
+{
+	size_t c, start = b->len;
 	int first = 1;
 
 	if (o->journal) {
@@ -127,22 +245,44 @@ data_row(const struct table *t, size_t r, struct buf *b,
 	}
 	for (c = 0; c < t->ncols; c++) {
 		const struct cell *cell = table_cell(t, r, c);
+		struct memo_col *mc = &memo->cols[c];
+		size_t at;
 
 		if (!is_data_col(&t->cols[c]))
 			continue;
 		if (!first)
 			buf_addc(b, sep);
 		first = 0;
-		if (cell->type == CELL_TEXT) {
-			field(b, cell->text, render_needs_guard(cell->text));
-			continue;
+		at = b->len;
+		if (memo->any && memo_same(mc, cell)) {
+			if (b->len + mc->len >= b->cap)
+				buf_reserve(b, mc->len);
+			memcpy(b->data + at, b->data + memo->prev + mc->off,
+			    mc->len);
+			b->len += mc->len;
+			b->data[b->len] = '\0';
+		} else {
+			mc->cell = *cell;
+			if (cell->type == CELL_TEXT) {
+				if (cell->borrowed != BORROWED_STABLE)
+					mc->cell.text = NULL;
+				buf_reset(&mc->text);
+				buf_adds(&mc->text, cell->text);
+				field(b, cell->text,
+				    render_needs_guard(cell->text));
+				mc->ok = 1;
+			} else {
+				put_cell(b, cell);
+				mc->ok = cell->type != CELL_EMPTY &&
+				    cell->type != CELL_SERIES;
+			}
 		}
-		/* A figure or a date: never quoted, formatted in place. */
-		buf_reserve(b, 32);
-		render_cell(cell, b->data + b->len);
-		b->len += strlen(b->data + b->len);
+		mc->off = at - start;
+		mc->len = b->len - at;
 	}
 	buf_addc(b, '\n');
+	memo->prev = start;
+	memo->any = 1;
 }
 
 /* Write out what b holds and empty it. */
@@ -154,10 +294,24 @@ drain(struct buf *b, FILE *fp)
 	buf_reset(b);
 }
 
+/* Write out the rows before the last and keep that one for the memo. */
+static void
+drain_rows(struct buf *b, FILE *fp, struct render_memo *memo)
+{
+	size_t keep = b->len - memo->prev;
+
+	fwrite(b->data, 1, memo->prev, fp);
+	memmove(b->data, b->data + memo->prev, keep);
+	b->len = keep;
+	b->data[keep] = '\0';
+	memo->prev = 0;
+}
+
 static int
 render_data(const struct table *t, FILE *fp, const struct render_opts *o,
     char sep, field_fn field)
 {
+	struct render_memo *memo = memo_new(t->ncols);
 	struct buf b;
 	size_t r;
 
@@ -165,12 +319,13 @@ render_data(const struct table *t, FILE *fp, const struct render_opts *o,
 	if (o->header)
 		data_header(t, &b, o, sep, field);
 	for (r = 0; r < t->nrows; r++) {
-		data_row(t, r, &b, o, sep, field);
+		data_row(t, r, &b, o, sep, field, memo);
 		if (b.len > 65536)
-			drain(&b, fp);
+			drain_rows(&b, fp, memo);
 	}
 	drain(&b, fp);
 	buf_release(&b);
+	memo_free(memo);
 	return ferror(fp) ? -1 : 0;
 }
 
@@ -202,10 +357,14 @@ stream_row(const struct table *t, size_t row, void *ctx)
 {
 	struct render_stream *s = ctx;
 
+	if (s->memo == NULL || s->memo->ncols != t->ncols) {
+		memo_free(s->memo);
+		s->memo = memo_new(t->ncols);
+	}
 	data_row(t, row, &s->out, &s->opts, s->tsv ? '\t' : ',',
-	    s->tsv ? tsv_field : csv_field);
+	    s->tsv ? tsv_field : csv_field, s->memo);
 	if (s->out.len > 65536)
-		drain(&s->out, s->fp);
+		drain_rows(&s->out, s->fp, s->memo);
 }
 
 void
@@ -216,6 +375,7 @@ render_stream_init(struct render_stream *s, FILE *fp,
 	s->opts = *o;
 	s->tsv = tsv;
 	buf_init(&s->out);
+	s->memo = NULL;
 	s->sink.header = stream_header;
 	s->sink.row = stream_row;
 	s->sink.ctx = s;
@@ -226,6 +386,8 @@ render_stream_finish(struct render_stream *s)
 {
 	drain(&s->out, s->fp);
 	buf_release(&s->out);
+	memo_free(s->memo);
+	s->memo = NULL;
 	return ferror(s->fp) ? -1 : 0;
 }
 

@@ -40,12 +40,14 @@ int render_svg(const struct table *t, FILE *fp, const struct render_opts *o);
  * report of millions of rows (export) never holds them: pass &s->sink to
  * the report (struct view's sink), then call table_finish().
  */
+struct render_memo;
 struct render_stream {
 	struct table_sink sink;
 	FILE *fp;
 	struct render_opts opts;
 	int tsv;
 	struct buf out;		/* rows not yet written */
+	struct render_memo *memo;	/* the row before (render.c) */
 };
 
 void render_stream_init(struct render_stream *s, FILE *fp,

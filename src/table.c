@@ -150,23 +150,29 @@ table_text(struct table *t, size_t col, const char *s)
 	t->owns = 1;
 }
 
-void
-table_text_ref(struct table *t, size_t col, const char *s)
+static void
+text_borrowed(struct table *t, size_t col, const char *s, enum borrowed how)
 {
 	struct cell *c = last(t, col);
 
 	if (s == NULL)
 		return;
 	c->type = CELL_TEXT;
-	c->borrowed = 1;
+	c->borrowed = (uint8_t)how;
 	c->text = (char *)(uintptr_t)s;	/* never written through */
+}
+
+void
+table_text_ref(struct table *t, size_t col, const char *s)
+{
+	text_borrowed(t, col, s, BORROWED_STABLE);
 }
 
 void
 table_text_shortlived(struct table *t, size_t col, const char *s)
 {
 	if (t->sink != NULL)
-		table_text_ref(t, col, s);
+		text_borrowed(t, col, s, BORROWED_BRIEFLY);
 	else
 		table_text(t, col, s);
 }

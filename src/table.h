@@ -28,12 +28,19 @@ enum cell_type {
 /* What a value means to the reader; text output may colour it. */
 enum tone { TONE_NONE, TONE_GOOD, TONE_WARN, TONE_BAD };
 
+/* Whose a text cell's string is. */
+enum borrowed {
+	BORROWED_NOT,		/* the table's own copy */
+	BORROWED_STABLE,	/* table_text_ref(): fixed while the table lives */
+	BORROWED_BRIEFLY	/* until the row is handed on */
+};
+
 /* 16 bytes: a report of half a million rows stays affordable. */
 struct cell {
 	uint8_t type;		/* enum cell_type */
 	uint8_t tone;		/* enum tone */
 	uint8_t prec;		/* CELL_NUMBER: decimals shown at most */
-	uint8_t borrowed;	/* CELL_TEXT: text is not the table's */
+	uint8_t borrowed;	/* CELL_TEXT: enum borrowed */
 	uint32_t nseries;	/* CELL_SERIES: values */
 	union {
 		double num;	/* CELL_NUMBER */
@@ -119,8 +126,9 @@ void table_flush(struct table *t);
 /* Add an empty row; the setters fill the last row. */
 void table_add_row(struct table *t);
 void table_text(struct table *t, size_t col, const char *s);
-/* The same without a copy: s must outlive the table (a string of the
- * model, or a constant). */
+/* The same without a copy: s must outlive the table and keep its
+ * characters while it lives (a string of the model, or a constant), so
+ * that a renderer may know it again by its address. */
 void table_text_ref(struct table *t, size_t col, const char *s);
 /* A string valid only until the row is handed on (a streamed session's
  * title or note): borrowed when the table streams its rows and the caller

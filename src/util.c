@@ -210,7 +210,7 @@ put_uint(char *out, unsigned long long v)
 }
 
 char *
-format_whole(char out[32], long long v)
+put_whole(char out[32], long long v)
 {
 	char *p = out;
 
@@ -220,11 +220,18 @@ format_whole(char out[32], long long v)
 	} else
 		p = put_uint(p, (unsigned long long)v);
 	*p = '\0';
+	return p;
+}
+
+char *
+format_whole(char out[32], long long v)
+{
+	put_whole(out, v);
 	return out;
 }
 
 char *
-format_decimal(char out[32], double v, int prec)
+put_decimal(char out[32], double v, int prec)
 {
 	double scale = 1, r;
 	unsigned long long whole, frac;
@@ -233,14 +240,14 @@ format_decimal(char out[32], double v, int prec)
 
 	for (i = 0; i < prec; i++)
 		scale *= 10;
-	if (!isfinite(v)) {
-		snprintf(out, 32, "%s", isnan(v) ? "nan" : v < 0 ? "-inf" :
-		    "inf");
-		return out;
-	}
+	if (!isfinite(v))
+		return out + snprintf(out, 32, "%s", isnan(v) ? "nan" :
+		    v < 0 ? "-inf" : "inf");
 	if (fabs(v) * scale > 9e15) {
+		/* snprintf counts what it wanted, which may be more
+		 * than out holds: measure what it wrote. */
 		snprintf(out, 32, "%.0f", v);
-		return out;
+		return out + strlen(out);
 	}
 	/*
 	 * Half away from zero.  A figure computed in binary floating point
@@ -261,7 +268,7 @@ format_decimal(char out[32], double v, int prec)
 		*p++ = '-';
 	p = put_uint(p, whole);
 	if (digits > 0) {
-		char *d = p + 1 + digits;
+		char *end = p + 1 + digits, *d = end;
 
 		*p = '.';
 		*d = '\0';
@@ -269,9 +276,16 @@ format_decimal(char out[32], double v, int prec)
 			*--d = (char)('0' + frac % 10);
 			frac /= 10;
 		}
-		return out;
+		return end;
 	}
 	*p = '\0';
+	return p;
+}
+
+char *
+format_decimal(char out[32], double v, int prec)
+{
+	put_decimal(out, v, prec);
 	return out;
 }
 

@@ -80,8 +80,12 @@ char *buf_detach(struct buf *b);
  * hold 32 bytes.  Returns out.
  */
 char *format_decimal(char out[32], double v, int prec);
+/* The same, returning the end of what was written (the NUL there). */
+char *put_decimal(char out[32], double v, int prec);
 /* v in decimal, whatever the locale; returns out. */
 char *format_whole(char out[32], long long v);
+/* The same, returning the end of what was written (the NUL there). */
+char *put_whole(char out[32], long long v);
 
 /* The candidate closest to word by edit distance, or NULL if none is close
  * enough to suggest. */
