@@ -34,7 +34,8 @@ struct rfile {
 struct source {
 	char *name;		/* as shown, and as opened */
 	int is_stdin;
-	FILE *spool;		/* a copy of a non-seekable standard input */
+	FILE *spool;		/* a copy of a source that can be read once */
+	int once;		/* a pipe or a device: it can be read once */
 	off_t stdin_start;	/* where a seekable standard input began */
 	dev_t dev;
 	ino_t ino;
@@ -286,6 +287,14 @@ open_next_path(struct reader *r)
 			return fail(r, path, EISDIR);
 		}
 		source = add_source(r, path, 0);
+		/* A pipe or a device named on the command line (a shell's
+		 * <(...), a FIFO) can be read once, like a piped standard
+		 * input: opening it again for a diagnostic's line would read
+		 * nothing, or wait for a writer that never comes. */
+		if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
+			r->src[source].once = 1;
+			r->src[source].spool = tmpfile();
+		}
 	}
 	if (fstat(fd, &st) == 0) {
 		r->src[source].dev = st.st_dev;
@@ -318,6 +327,52 @@ classify_word(uint64_t w, uint64_t *high, uint64_t *ctl, uint64_t *special)
 	*special |= swar_has(w, ';') | swar_has(w | ONES, '#');
 }
 
+#if defined(__GNUC__) && !defined(LIFTLOG_NO_VECTORS)
+/*
+ * The same tests, sixteen bytes at a time, in the vector types gcc and
+ * clang share (SSE2 on x86-64, NEON on ARM, plain words elsewhere).  A
+ * lane compares to -1 or 0; a byte >= 0x80 is negative as a signed char,
+ * so it counts as a control byte too, which the caller's look again makes
+ * no matter.
+ */
+typedef signed char v16 __attribute__((vector_size(16)));
+
+static inline int
+v16_any(v16 v)
+{
+	uint64_t w[2];
+
+	memcpy(w, &v, sizeof(w));
+	return (w[0] | w[1]) != 0;
+}
+
+static int
+line_flags16(const char *s, size_t n)
+{
+	v16 high = { 0 }, ctl = { 0 }, special = { 0 }, w;
+	const v16 space = (v16){ 0 } + ' ', semi = (v16){ 0 } + ';',
+	    hash = (v16){ 0 } + '#', one = (v16){ 0 } + 1;
+	size_t i;
+	int flags;
+
+	for (i = 0;; i += 16) {
+		/* The last 16 bytes may overlap the ones before. */
+		memcpy(&w, s + (i + 16 <= n ? i : n - 16), 16);
+		high |= w;
+		ctl |= w < space;
+		special |= (w == semi) | ((w | one) == hash);
+		if (i + 16 >= n)
+			break;
+	}
+	flags = v16_any(high < (v16){ 0 }) ? 1 : 0;
+	flags |= v16_any(ctl) ? 2 : 0;
+	flags |= v16_any(special) ? 4 : 0;
+	if (flags & 1)
+		flags |= 2 | 4;
+	return flags;
+}
+#endif
+
 static int
 line_flags(const char *s, size_t n)
 {
@@ -325,14 +380,45 @@ line_flags(const char *s, size_t n)
 	size_t i = 0;
 	int flags;
 
+#if defined(__GNUC__) && !defined(LIFTLOG_NO_VECTORS)
+	if (n >= 16) {
+#ifndef LIFTLOG_FUZZ_CHECKS
+		return line_flags16(s, n);
+#else
+		/* Fuzz builds: the vectors must agree with the words. */
+		flags = line_flags16(s, n);
+		for (; i + 8 <= n; i += 8) {
+			memcpy(&w, s + i, 8);
+			classify_word(w, &high, &ctl, &special);
+		}
+		memcpy(&w, s + n - 8, 8);
+		classify_word(w, &high, &ctl, &special);
+		if (flags != (((high & HIGHS) ? 7 : 0) | ((ctl & HIGHS) ?
+		    2 : 0) | (special ? 4 : 0)))
+			abort();
+		return flags;
+#endif
+	}
+#endif
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&w, s + i, 8);
 		classify_word(w, &high, &ctl, &special);
 	}
 	if (i < n) {
-		/* The last bytes, padded with blanks, which no test counts. */
-		w = ONES * ' ';
-		memcpy(&w, s + i, n - i);
+		/*
+		 * The last bytes.  The tests only ask whether any byte
+		 * matched, so the order of the bytes in the word is free,
+		 * and bytes looked at twice change nothing: a line of 8
+		 * bytes or more ends with its last 8 (one load; a copy of
+		 * n - i bytes would cost a call and a stalled load), a
+		 * shorter one is shifted in over blanks, which no test
+		 * counts.
+		 */
+		if (n >= 8)
+			memcpy(&w, s + n - 8, 8);
+		else
+			for (w = ONES * ' '; i < n; i++)
+				w = w << 8 | (unsigned char)s[i];
 		classify_word(w, &high, &ctl, &special);
 	}
 	flags = (high & HIGHS) ? 1 : 0;
@@ -550,20 +636,20 @@ reopen(struct reader *r, unsigned source)
 		rfile_close(&r->fetch);
 		r->fetch_open = 0;
 	}
-	if (s->is_stdin) {
-		if (s->spool) {
-			if (fflush(s->spool) != 0)
-				return -1;
-			fd = dup(fileno(s->spool));
-			if (fd < 0 || lseek(fd, 0, SEEK_SET) < 0)
-				goto fail;
-		} else {
-			if (s->stdin_start < 0)
-				return -1;
-			fd = dup(STDIN_FILENO);
-			if (fd < 0 || lseek(fd, s->stdin_start, SEEK_SET) < 0)
-				goto fail;
-		}
+	if (s->spool) {
+		if (fflush(s->spool) != 0)
+			return -1;
+		fd = dup(fileno(s->spool));
+		if (fd < 0 || lseek(fd, 0, SEEK_SET) < 0)
+			goto fail;
+	} else if (s->is_stdin) {
+		if (s->stdin_start < 0)
+			return -1;
+		fd = dup(STDIN_FILENO);
+		if (fd < 0 || lseek(fd, s->stdin_start, SEEK_SET) < 0)
+			goto fail;
+	} else if (s->once) {
+		return -1;	/* read once, and no copy could be made */
 	} else {
 		fd = open(s->name, O_RDONLY | O_CLOEXEC);
 		if (fd < 0)
