@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "parse.h"
 #include "validate.h"
@@ -26,8 +27,12 @@ journal_streamable(char *const *paths, size_t n)
 {
 	size_t i;
 
+	struct stat st;
+
+	/* A path that cannot be opened is streamed: the reader says why. */
 	for (i = 0; i < n; i++)
-		if (strcmp(paths[i], "-") == 0)
+		if (strcmp(paths[i], "-") == 0 || (stat(paths[i], &st) == 0 &&
+		    !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)))
 			return 0;
 	return 1;
 }

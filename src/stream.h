@@ -34,8 +34,8 @@ struct stream_opts {
 	int date_order;
 };
 
-/* Whether these files can be streamed: standard input cannot (it could
- * not be read a second time). */
+/* Whether these files can be streamed: standard input, a pipe or a
+ * device named as a file cannot (they could not be read a second time). */
 int journal_streamable(char *const *paths, size_t n);
 
 /* The first half of journal_stream(): the journal's empty model exists

@@ -433,6 +433,56 @@ for e_cmd in "export -o csv" "weekly" "report"; do
 		pass "etiquette: $e_cmd >/dev/full fails with status 2"
 	fi
 done
+# A journal named as a pipe (a FIFO, a shell's <(...)) can be read once:
+# it is read whole, and a diagnostic shows its line from a copy.  Before,
+# export read it a second time and wrote no rows, and a diagnostic's line
+# waited for a writer that never came.
+e_fifo="$tmp/journal.fifo"
+for e_case in "export -o csv|tests/report/export-repeats.journal" \
+    "sessions -o csv|tests/report/export-repeats.journal" \
+    "weekly -o csv|tests/report/export-repeats.journal" \
+    "check|tests/check/read-line-ends-16.journal"; do
+	e_cmd=${e_case%%|*}
+	e_file=${e_case#*|}
+	rm -f "$e_fifo"
+	if ! mkfifo "$e_fifo" 2>/dev/null; then
+		skip "etiquette: $e_cmd of a journal named as a pipe" \
+		    "mkfifo failed"
+		continue
+	fi
+	# shellcheck disable=SC2086 # e_cmd is words on purpose
+	"$LIFTLOG" $e_cmd --today=2026-11-25 "$e_file" >"$tmp/want" \
+	    2>"$tmp/want-err"
+	e_want_rc=$?
+	# The writer opens the FIFO under timeout too: should liftlog never
+	# open it, the wait below still ends.
+	timeout 20 sh -c 'cat "$1" >"$2"' sh "$e_file" "$e_fifo" &
+	# shellcheck disable=SC2086
+	timeout 20 "$LIFTLOG" $e_cmd --today=2026-11-25 "$e_fifo" \
+	    >"$tmp/got" 2>"$tmp/got-err"
+	e_rc=$?
+	wait
+	sed "s|$e_fifo|$e_file|g" "$tmp/got" >"$tmp/got2"
+	sed "s|$e_fifo|$e_file|g" "$tmp/got-err" >"$tmp/got-err2"
+	# A report must have rows to compare; check must have its error.
+	e_bad=0
+	if [ "$e_cmd" = check ]; then
+		[ -s "$tmp/want-err" ] || e_bad=1
+	else
+		[ "$(wc -l <"$tmp/want")" -ge 2 ] || e_bad=1
+	fi
+	if [ $e_bad = 1 ] || [ $e_rc != $e_want_rc ] ||
+	    ! cmp -s "$tmp/want" "$tmp/got2" ||
+	    ! cmp -s "$tmp/want-err" "$tmp/got-err2"; then
+		{ echo "exit status $e_rc (read as a file: $e_want_rc)"; \
+		    diff "$tmp/want" "$tmp/got2"; \
+		    diff "$tmp/want-err" "$tmp/got-err2"; } >"$tmp/why"
+		fail "etiquette: $e_cmd of a journal named as a pipe" "$tmp/why"
+	else
+		pass "etiquette: $e_cmd of a journal named as a pipe"
+	fi
+done
+rm -f "$e_fifo"
 # The journal is only ever opened for reading (strace shows every open).
 if command -v strace >/dev/null 2>&1; then
 	strace -f -e trace=open,openat,creat,truncate -o "$tmp/strace" \
