@@ -124,6 +124,17 @@ rfile_fill(struct rfile *f)
  * set for a line over the limit (then *len is 0); 0 at the end; -1 on a
  * read error.
  */
+static void
+trim_line(unsigned lineno, const char **text, size_t *n)
+{
+	if (*n > 0 && (*text)[*n - 1] == '\r')
+		(*n)--;
+	if (lineno == 1 && *n >= 3 && memcmp(*text, "\xEF\xBB\xBF", 3) == 0) {
+		*text += 3;
+		*n -= 3;
+	}
+}
+
 static int
 rfile_getline(struct rfile *f, const char **text, size_t *len, int *toolong)
 {
@@ -171,12 +182,7 @@ rfile_getline(struct rfile *f, const char **text, size_t *len, int *toolong)
 	}
 	*text = f->buf + f->start - n - (nl != NULL);
 	f->lineno++;
-	if (n > 0 && (*text)[n - 1] == '\r')
-		n--;
-	if (f->lineno == 1 && n >= 3 && memcmp(*text, "\xEF\xBB\xBF", 3) == 0) {
-		*text += 3;
-		n -= 3;
-	}
+	trim_line(f->lineno, text, &n);
 	if (n > LINE_MAX_BYTES) {
 		*toolong = 1;
 		*text = "";
@@ -371,6 +377,86 @@ line_flags16(const char *s, size_t n)
 		flags |= 2 | 4;
 	return flags;
 }
+
+#ifdef LIFTLOG_FUZZ_CHECKS
+static int line_flags(const char *s, size_t n);
+#endif
+
+/* The first lane of m (lanes -1 or 0, one of them -1), in memory order. */
+static inline size_t
+v16_first(v16 m)
+{
+	uint64_t w[2];
+
+	memcpy(w, &m, sizeof(w));
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return w[0] ? (size_t)__builtin_clzll(w[0]) / 8 :
+	    8 + (size_t)__builtin_clzll(w[1]) / 8;
+#else
+	return w[0] ? (size_t)__builtin_ctzll(w[0]) / 8 :
+	    8 + (size_t)__builtin_ctzll(w[1]) / 8;
+#endif
+}
+
+/*
+ * The common case of rfile_getline() and line_flags() in one pass: the
+ * next line lies in the bytes read, and 16 bytes at a time find both its
+ * end and what it holds.  1 with the line (its CR and BOM still to take
+ * off) and its flags, which may say more than the line holds (a CR before
+ * the LF, a BOM: the checks then look closer and find nothing); 0 when the
+ * line end is not in reach of whole vectors, for the slow path, with f
+ * unchanged.
+ */
+static int
+rfile_fastline(struct rfile *f, const char **text, size_t *len, int *flags)
+{
+	const char *s;
+	size_t avail = f->end - f->start, i, k;
+	v16 high = { 0 }, ctl = { 0 }, special = { 0 }, w, nl, keep;
+	const v16 space = (v16){ 0 } + ' ', semi = (v16){ 0 } + ';',
+	    hash = (v16){ 0 } + '#', one = (v16){ 0 } + 1,
+	    newline = (v16){ 0 } + '\n',
+	    lane = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 };
+
+	if (avail < 16)
+		return 0;	/* and f->buf may be NULL */
+	s = f->buf + f->start;
+	for (i = 0; i + 16 <= avail && i <= LINE_MAX_BYTES; i += 16) {
+		memcpy(&w, s + i, 16);
+		nl = w == newline;
+		if (v16_any(nl)) {
+			k = v16_first(nl);
+			keep = lane < (v16){ 0 } + (signed char)k;
+			high |= w & keep;
+			ctl |= (w < space) & keep;
+			special |= ((w == semi) | ((w | one) == hash)) & keep;
+			k += i;
+			if (k > LINE_MAX_BYTES)
+				return 0;
+			*flags = v16_any(high < (v16){ 0 }) ? 7 : 0;
+			*flags |= v16_any(ctl) ? 2 : 0;
+			*flags |= v16_any(special) ? 4 : 0;
+			*text = s;
+			f->start += k + 1;
+			f->lineno++;
+			trim_line(f->lineno, text, &k);
+			*len = k;
+#ifdef LIFTLOG_FUZZ_CHECKS
+			/* Fuzz builds: no less than the line's own flags, and
+			 * no more unless a CR or a BOM was taken off. */
+			i = (size_t)line_flags(*text, k);
+			if (((int)i & ~*flags) != 0 || ((int)i != *flags &&
+			    *text == s && s[k] == '\n'))
+				abort();
+#endif
+			return 1;
+		}
+		high |= w;
+		ctl |= w < space;
+		special |= (w == semi) | ((w | one) == hash);
+	}
+	return 0;
+}
 #endif
 
 static int
@@ -445,15 +531,18 @@ find_bom(const char *s, size_t n)
 	return NULL;
 }
 
+/* The checks of every line; flags from line_flags(), or -1 to work them
+ * out. */
 static void
-check_line(struct reader *r, struct line *l)
+check_line(struct reader *r, struct line *l, int flags)
 {
 	const uint8_t *bad;
 	const char *nul;
 	char hex[8];
-	int ascii, flags;
+	int ascii;
 
-	flags = line_flags(l->text, l->len);
+	if (flags < 0)
+		flags = line_flags(l->text, l->len);
 	l->plain = !(flags & 4);
 	if ((flags & 3) == 0)
 		return;
@@ -491,7 +580,7 @@ int
 reader_next(struct reader *r, struct line *out)
 {
 	struct rfile *f;
-	int toolong, rc;
+	int toolong = 0, rc, flags = -1;
 
 	for (;;) {
 		if (r->depth == 0) {
@@ -500,6 +589,10 @@ reader_next(struct reader *r, struct line *out)
 				return rc;
 		}
 		f = &r->stack[r->depth - 1];
+#if defined(__GNUC__) && !defined(LIFTLOG_NO_VECTORS)
+		if (rfile_fastline(f, &out->text, &out->len, &flags))
+			break;
+#endif
 		rc = rfile_getline(f, &out->text, &out->len, &toolong);
 		if (rc < 0)
 			return fail(r, r->src[f->source].name, errno);
@@ -524,7 +617,7 @@ reader_next(struct reader *r, struct line *out)
 		    out->seq, 0, 0);
 		out->bad = 1;
 	} else
-		check_line(r, out);
+		check_line(r, out, flags);
 	return 1;
 }
 
