@@ -182,7 +182,7 @@ same_text(const char *s, const char *was, size_t n)
 }
 
 /* Whether c would be written as the bytes mc stands for. */
-static int
+static inline int
 memo_same(const struct memo_col *mc, const struct cell *c)
 {
 	if (!mc->ok || mc->cell.type != c->type)
@@ -255,12 +255,18 @@ data_row(const struct table *t, size_t r, struct buf *b,
 		first = 0;
 		at = b->len;
 		if (memo->any && memo_same(mc, cell)) {
-			if (b->len + mc->len >= b->cap)
+			/* The row's NUL comes with its line end. */
+			if (mc->len <= 16 && b->len + 32 < b->cap) {
+				char tmp[16];	/* one load, one store */
+
+				memcpy(tmp, b->data + memo->prev + mc->off, 16);
+				memcpy(b->data + at, tmp, 16);
+			} else {
 				buf_reserve(b, mc->len);
-			memcpy(b->data + at, b->data + memo->prev + mc->off,
-			    mc->len);
+				memcpy(b->data + at, b->data + memo->prev +
+				    mc->off, mc->len);
+			}
 			b->len += mc->len;
-			b->data[b->len] = '\0';
 		} else {
 			mc->cell = *cell;
 			if (cell->type == CELL_TEXT) {
