@@ -46,6 +46,11 @@ What one run does:
     floor, awk, `check FILES` (all files as one journal: it reports errors,
     as the files repeat `unit` and the exercise declarations), `check --each
     FILES` and `weekly --each -o csv FILES` ("n/a" when that fails).
+    Then, on the 100 MB journal (or the largest size below it), the
+    floor and the five liftlog commands run in turn, 11 rounds (33 below
+    10 MB): the ratio to the floor within each round, whose median is
+    printed, does not move with the machine's speed from one minute to the
+    next as the ratio of two hyperfine blocks does.
  4. Output: ONE table on standard output, the same in build/bench/results.md
     with the date, the machine (nproc, CPU, memory) and the versions, for the
     README; hyperfine's JSON in build/bench/json/.
@@ -86,6 +91,7 @@ FLOOR_C = os.path.join(HERE, "floor.c")
 TEAM_TODAY = "2026-11-23"
 TEAM_KB = 100
 SLOW = 30.0         # a probe this long is the only run
+ALT_ROUNDS = 11     # rounds of the floor and liftlog alternated
 BUDGET = 8.0        # seconds of repetitions per command, about
 ENV = dict(os.environ, LC_ALL="C.UTF-8", NO_COLOR="1")
 for var in ("LIFTLOG_FILE", "LIFTLOG_TODAY", "LEDGER_FILE", "LEDGER"):
@@ -381,6 +387,55 @@ class Bench:
         return row
 
 
+def wall_of(argv):
+    """One run's wall seconds, output to /dev/null, without GNU time."""
+    with open(os.devnull, "wb") as null:
+        t = time.perf_counter()
+        pid = os.posix_spawnp(argv[0], argv, ENV, file_actions=[
+            (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
+            (os.POSIX_SPAWN_DUP2, null.fileno(), 1),
+            (os.POSIX_SPAWN_DUP2, null.fileno(), 2)])
+        os.wait4(pid, 0)
+        return time.perf_counter() - t
+
+
+def alternated(floor, commands, rounds):
+    """The floor and each command in turn, `rounds` times: on a shared
+    machine whose speed drifts over minutes, a ratio to the floor measured
+    in the same seconds is steadier than one between two hyperfine blocks.
+    Returns [(name, median wall, median of the per-round ratios)]."""
+    times = {name: [] for name, _ in [("floor", None)] + commands}
+    for _ in range(rounds):
+        times["floor"].append(wall_of(floor))
+        for name, argv in commands:
+            times[name].append(wall_of(argv))
+    out = []
+    for name, _ in [("floor", None)] + commands:
+        ratios = [t / f for t, f in zip(times[name], times["floor"])]
+        out.append((name, statistics.median(times[name]),
+                    statistics.median(ratios)))
+    return out
+
+
+def alt_table(inp, rounds, res):
+    head = ["command (alternated)", "input", "rounds", "wall (median)",
+            "x floor (median of rounds)"]
+    body = [[name, inp, str(rounds), fmt_time(w), "%.2f" % r]
+            for name, w, r in res]
+    width = [max(len(x[i]) for x in body + [head]) for i in range(len(head))]
+    right = [False, False, True, True, True]
+
+    def line(cells):
+        return "| " + " | ".join(
+            c.rjust(w) if rt else c.ljust(w)
+            for c, w, rt in zip(cells, width, right)) + " |"
+    out = [line(head), "|" + "|".join(
+        "-" * (w + 1) + ":" if rt else "-" * (w + 2)
+        for w, rt in zip(width, right)) + "|"]
+    out += [line(b) for b in body]
+    return "\n".join(out)
+
+
 # ---------------------------------------------------------------- formatting
 
 def fmt_time(s):
@@ -589,6 +644,25 @@ def main():
                 notes.append("hledger: skipped above 100 MB (it needs about "
                              "75 MiB of memory per MB of journal).")
 
+    # the floor and liftlog alternated on the 100 MB journal (or the
+    # largest size below it)
+    alt = None
+    cand = [s for s in sizes if float(s) <= 100]
+    if floor and cand:
+        s = max(cand, key=float)
+        base = os.path.join(out, "journal-%smb" % s)
+        j, today = base + ".journal", read(base + ".today")
+        cmds = [("liftlog " + " ".join(c), [liftlog] + c +
+                 ["--today=" + today, j])
+                for c in (["check"], ["progress", "-o", "csv"],
+                          ["weekly", "-o", "csv"], ["deload", "-o", "csv"],
+                          ["export", "-o", "csv"])]
+        rounds = ALT_ROUNDS if float(s) >= 10 else 3 * ALT_ROUNDS
+        say("alternating the floor and liftlog on %s MB, %d rounds"
+            % (s, rounds))
+        alt = alt_table("%s MB" % s, rounds, alternated([floor, j], cmds,
+                                                        rounds))
+
     # start-up
     empty = os.path.join(out, "empty.journal")
     open(empty, "w").close()
@@ -698,6 +772,9 @@ def main():
     tab = table(b.rows)
     print(tab)
     print()
+    if alt:
+        print(alt)
+        print()
     for n in notes:
         print("- " + n)
     md = ["# liftlog benchmark", "",
@@ -711,6 +788,13 @@ def main():
           "is the probe run's maximum resident set size; x floor and x awk "
           "divide by the floor's and awk's median on the same liftlog input."
           " Standard output went to /dev/null.", ""]
+    if alt:
+        md += [alt, "",
+               "Alternated: each round runs the floor, then each command "
+               "once; x floor is the median over the rounds of each "
+               "command's time over the floor's in the same round, which a "
+               "machine whose speed drifts moves far less than the ratio of "
+               "two blocks of runs minutes apart.", ""]
     md += ["- " + n for n in notes]
     res = os.path.join(out, "results.md")
     with open(res, "w") as f:
