@@ -147,11 +147,19 @@ struct deload {
 
 	struct buf accessories;	/* the message tail naming them */
 	int accessories_done;
-	struct buf msg;
+	/* The message being made, and the one of the row before it, which
+	 * the table borrows until it hands that row on (the next row). */
+	struct buf msg, msg_shown;
+
+	/* Each exercise's place in the order of the keys, for the m->
+	 * nexercises there were when it was worked out. */
+	uint32_t *rank;
+	size_t nranked, rank_cap;
 };
 
-/* qsort has no context argument: the comparator reads this. */
+/* qsort has no context argument: the comparators read these. */
 static const struct model *sort_model;
+static const uint32_t *sort_rank;
 
 /* Exercise indexes by key (keys are unique). */
 static int
@@ -163,14 +171,57 @@ cmp_key(const void *a, const void *b)
 	    sort_model->exercises[y].key);
 }
 
-static void
-sort_by_key(const struct model *m, uint32_t *list, size_t n)
+static int
+cmp_rank(const void *a, const void *b)
 {
+	uint32_t x = sort_rank[*(const uint32_t *)a];
+	uint32_t y = sort_rank[*(const uint32_t *)b];
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * Sort exercise indexes by key.  Every point sorts a few short lists: the
+ * keys are ranked once (again when the journal has named a new exercise
+ * since), and the lists sorted by rank, the same order without a strcmp()
+ * per comparison.
+ */
+static void
+sort_by_key(struct deload *d, uint32_t *list, size_t n)
+{
+	const struct model *m = d->m;
+	size_t i, j;
+
 	if (n < 2)
 		return;
-	sort_model = m;
-	qsort(list, n, sizeof(*list), cmp_key);
-	sort_model = NULL;
+	if (d->nranked != m->nexercises) {
+		uint32_t *order = xcalloc(m->nexercises, sizeof(*order));
+
+		for (i = 0; i < m->nexercises; i++)
+			order[i] = (uint32_t)i;
+		sort_model = m;
+		qsort(order, m->nexercises, sizeof(*order), cmp_key);
+		sort_model = NULL;
+		d->rank = xgrow(d->rank, sizeof(*d->rank), m->nexercises,
+		    &d->rank_cap);
+		for (i = 0; i < m->nexercises; i++)
+			d->rank[order[i]] = (uint32_t)i;
+		d->nranked = m->nexercises;
+		free(order);
+	}
+	if (n > 16) {
+		sort_rank = d->rank;
+		qsort(list, n, sizeof(*list), cmp_rank);
+		sort_rank = NULL;
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		uint32_t e = list[i];
+
+		for (j = i; j > 0 && d->rank[list[j - 1]] > d->rank[e]; j--)
+			list[j] = list[j - 1];
+		list[j] = e;
+	}
 }
 
 /* a < b and a > b, strictly: a tie computed in binary floating point
@@ -371,7 +422,7 @@ accessories(struct deload *d)
 		    "days to trim, so keep the core movements");
 		return d->accessories.data;
 	}
-	sort_by_key(d->m, d->list_acc, d->nlist_acc);
+	sort_by_key(d, d->list_acc, d->nlist_acc);
 	buf_adds(&d->accessories, "; trim accessory volume first (");
 	for (i = 0; i < d->nlist_acc; i++) {
 		if (i > 0)
@@ -403,14 +454,21 @@ add_row(struct deload *d, int32_t p, const char *rule, int warning,
 {
 	struct table *t = table_of(d);
 
+	struct buf swap;
+
 	buf_adds(&d->msg, accessories(d));
-	table_add_row(t);
+	table_add_row(t);	/* hands the row before on */
 	table_date(t, C_DATE, p);
-	table_text(t, C_RULE, rule);
-	table_text(t, C_SEVERITY, warning ? "warning" : "notice");
+	table_text_ref(t, C_RULE, rule);
+	table_text_ref(t, C_SEVERITY, warning ? "warning" : "notice");
 	table_tone(t, C_SEVERITY, warning ? TONE_BAD : TONE_WARN);
 	table_number(t, C_THRESHOLD, threshold, 2);
-	table_text(t, C_MESSAGE, d->msg.data);
+	/* Borrowed until the next row (or table_flush() in finish()), so
+	 * the next message is made in the other buffer. */
+	table_text_shortlived(t, C_MESSAGE, d->msg.data);
+	swap = d->msg_shown;
+	d->msg_shown = d->msg;
+	d->msg = swap;
 	buf_reset(&d->msg);
 }
 
@@ -466,18 +524,19 @@ rule_e1rm_drop(struct deload *d, int32_t p)
 	const struct model *m = d->m;
 	size_t i;
 
-	sort_by_key(m, d->list_e1rm, d->nlist_e1rm);
+	sort_by_key(d, d->list_e1rm, d->nlist_e1rm);
 	for (i = 0; i < d->nlist_e1rm; i++) {
 		uint32_t e = d->list_e1rm[i];
 		double now = d->ex[e].best_recent, before = d->ex[e].best_base;
 
 		if (now < 0 || before < 0 || !below(now, 0.95 * before))
 			continue;
-		buf_printf(&d->msg, "%s best e1RM fell below 95%% of its best "
+		buf_adds(&d->msg, model_exercise_name(m, e));
+		buf_adds(&d->msg, " best e1RM fell below 95% of its best "
 		    "of the 4 weeks before: consider a deload before "
-		    "intensity collapses", model_exercise_name(m, e));
+		    "intensity collapses");
 		add_row(d, p, "e1rm-drop", 1, 0.95);
-		table_text(d->t, C_EXERCISE, model_exercise_name(m, e));
+		table_text_ref(d->t, C_EXERCISE, model_exercise_name(m, e));
 		table_number(d->t, C_VALUE, model_to_unit(m, now), 1);
 		table_number(d->t, C_BASELINE, model_to_unit(m, before), 1);
 	}
@@ -571,7 +630,7 @@ rules_in_season(struct deload *d, int32_t p)
 		table_number(d->t, C_VALUE, model_to_unit(m, tonnage), 1);
 		table_number(d->t, C_BASELINE, model_to_unit(m, mean), 1);
 	}
-	sort_by_key(m, d->list_top, d->nlist_top);
+	sort_by_key(d, d->list_top, d->nlist_top);
 	for (i = 0; i < d->nlist_top; i++) {
 		uint32_t e = d->list_top[i];
 		double now = d->ex[e].top_week, before;
@@ -585,7 +644,7 @@ rules_in_season(struct deload *d, int32_t p)
 		    "pre-season: keep the intensity, cut sets instead",
 		    model_exercise_name(m, e));
 		add_row(d, p, "in-season-intensity", 1, 0.9);
-		table_text(d->t, C_EXERCISE, model_exercise_name(m, e));
+		table_text_ref(d->t, C_EXERCISE, model_exercise_name(m, e));
 		table_number(d->t, C_VALUE, model_to_unit(m, now), 1);
 		table_number(d->t, C_BASELINE, model_to_unit(m, before), 1);
 	}
@@ -794,6 +853,8 @@ deload_finish(struct folder *f)
 			point(d, today);
 		d->points_done = 1;
 	}
+	/* The last row borrows a message of ours: hand it on now. */
+	table_flush(d->t);
 	t = d->t;
 	d->t = NULL;
 	return t;
@@ -815,6 +876,8 @@ deload_release(struct folder *f)
 	free(d->list_acc);
 	buf_release(&d->accessories);
 	buf_release(&d->msg);
+	buf_release(&d->msg_shown);
+	free(d->rank);
 	free(d);
 }
 
@@ -837,6 +900,7 @@ deload_folder(const struct view *v, int32_t since)
 	d->pre_week = INT32_MIN;
 	buf_init(&d->accessories);
 	buf_init(&d->msg);
+	buf_init(&d->msg_shown);
 	return &d->f;
 }
 
