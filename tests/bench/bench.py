@@ -417,13 +417,11 @@ def alternated(floor, commands, rounds):
     return out
 
 
-def alt_table(inp, rounds, res):
-    head = ["command (alternated)", "input", "rounds", "wall (median)",
-            "x floor (median of rounds)"]
-    body = [[name, inp, str(rounds), fmt_time(w), "%.2f" % r]
-            for name, w, r in res]
+def markdown(head, body):
+    """A Markdown table, its first two columns left-aligned, the others
+    right-aligned."""
     width = [max(len(x[i]) for x in body + [head]) for i in range(len(head))]
-    right = [False, False, True, True, True]
+    right = [False, False] + [True] * (len(head) - 2)
 
     def line(cells):
         return "| " + " | ".join(
@@ -434,6 +432,14 @@ def alt_table(inp, rounds, res):
         for w, rt in zip(width, right)) + "|"]
     out += [line(b) for b in body]
     return "\n".join(out)
+
+
+def alt_table(inp, rounds, res):
+    head = ["command (alternated)", "input", "rounds", "wall (median)",
+            "x floor (median of rounds)"]
+    body = [[name, inp, str(rounds), fmt_time(w), "%.2f" % r]
+            for name, w, r in res]
+    return markdown(head, body)
 
 
 # ---------------------------------------------------------------- formatting
@@ -476,18 +482,7 @@ def table(rows):
             "%.1f MiB" % (r.rss / 1024.0),
             "%.1f" % (r.wall / fl) if fl else "",
             "%.2f" % (r.wall / aw) if aw else ""])
-    width = [max(len(x[i]) for x in body + [head]) for i in range(len(head))]
-    right = [False, False] + [True] * 7
-
-    def line(cells):
-        return "| " + " | ".join(
-            c.rjust(w) if rt else c.ljust(w)
-            for c, w, rt in zip(cells, width, right)) + " |"
-    out = [line(head), "|" + "|".join(
-        "-" * (w + 1) + ":" if rt else "-" * (w + 2)
-        for w, rt in zip(width, right)) + "|"]
-    out += [line(b) for b in body]
-    return "\n".join(out)
+    return markdown(head, body)
 
 
 def machine():
