@@ -315,7 +315,7 @@ char_count(const char *s, size_t n)
  * replaced, and a caret line under it.
  */
 static void
-show_line(FILE *fp, const char *text, size_t len, size_t off, size_t tlen)
+show_line(struct buf *b, const char *text, size_t len, size_t off, size_t tlen)
 {
 	size_t from = 0, to = len, i;
 	int cut_left = 0, cut_right = 0;
@@ -339,7 +339,7 @@ show_line(FILE *fp, const char *text, size_t len, size_t off, size_t tlen)
 		}
 	}
 	if (cut_left)
-		fputs("...", fp);
+		buf_adds(b, "...");
 	for (i = from; i < to;) {
 		unsigned char c = (unsigned char)text[i];
 		ucs4_t uc;
@@ -349,46 +349,54 @@ show_line(FILE *fp, const char *text, size_t len, size_t off, size_t tlen)
 			/* Invalid UTF-8 is shown as '?', never as raw bytes. */
 			n = u8_mbtoucr(&uc, (const uint8_t *)text + i, to - i);
 			if (n > 0)
-				fwrite(text + i, 1, (size_t)n, fp);
+				buf_add(b, text + i, (size_t)n);
 			else
-				fputc('?', fp);
+				buf_addc(b, '?');
 			i += n > 0 ? (size_t)n : 1;
 			continue;
 		}
-		fputc(c < 0x20 && c != '\t' ? '?' : c == 0x7f ? '?' : c, fp);
+		buf_addc(b, c < 0x20 && c != '\t' ? '?' : c == 0x7f ? '?' :
+		    (char)c);
 		i++;
 	}
 	if (cut_right)
-		fputs("...", fp);
-	fputc('\n', fp);
+		buf_adds(b, "...");
+	buf_addc(b, '\n');
 
 	if (cut_left)
-		fputs("   ", fp);
+		buf_adds(b, "   ");
 	for (i = from; i < off; i++) {
 		unsigned char c = (unsigned char)text[i];
 
 		if ((c & 0xC0) == 0x80)
 			continue;
-		fputc(c == '\t' ? '\t' : ' ', fp);
+		buf_addc(b, c == '\t' ? '\t' : ' ');
 	}
-	fputc('^', fp);
+	buf_addc(b, '^');
 	if (tlen > 1 && off <= to && tlen <= to - off) {
 		size_t n = char_count(text + off, tlen);
 
 		for (i = 1; i < n; i++)
-			fputc('~', fp);
+			buf_addc(b, '~');
 	}
-	fputc('\n', fp);
+	buf_addc(b, '\n');
 }
 
 int
 diag_print(const struct diag_sink *s, FILE *fp, diag_name_fn name,
     diag_fetch_fn fetch, void *ctx)
 {
-	struct buf line;
+	struct buf line, out;
 	size_t i;
 
+	/*
+	 * Standard error has no buffer: written a byte at a time, the
+	 * caret line of every diagnostic would cost a system call per
+	 * column.  The diagnostics are put together here and written in
+	 * pieces of 64 KiB (the last one at once).
+	 */
 	buf_init(&line);
+	buf_init(&out);
 	for (i = 0; i < s->n; i++) {
 		const struct diag *d = &s->items[i];
 		int have = 0;
@@ -400,14 +408,19 @@ diag_print(const struct diag_sink *s, FILE *fp, diag_name_fn name,
 			col = char_count(line.data, d->offset < line.len ?
 			    d->offset : line.len) + 1;
 		}
-		fprintf(fp, "%s:%u:%zu: %s: %s\n", name(ctx, d->source),
+		buf_printf(&out, "%s:%u:%zu: %s: %s\n", name(ctx, d->source),
 		    d->line, col,
 		    d->severity == SEV_ERROR ? "error" : "warning",
 		    d->message);
 		if (have)
-			show_line(fp, line.data, line.len, d->offset,
+			show_line(&out, line.data, line.len, d->offset,
 			    d->length);
+		if (out.len >= 65536 || i + 1 == s->n) {
+			fwrite(out.data, 1, out.len, fp);
+			buf_reset(&out);
+		}
 	}
 	buf_release(&line);
+	buf_release(&out);
 	return ferror(fp) ? -1 : 0;
 }
