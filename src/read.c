@@ -119,11 +119,7 @@ rfile_fill(struct rfile *f)
 	return 0;
 }
 
-/*
- * The next line of f without its line end: 1 with *text and *len, or *toolong
- * set for a line over the limit (then *len is 0); 0 at the end; -1 on a
- * read error.
- */
+/* Take the CR of a CRLF line end off the line, and a BOM off line 1. */
 static void
 trim_line(unsigned lineno, const char **text, size_t *n)
 {
@@ -135,6 +131,11 @@ trim_line(unsigned lineno, const char **text, size_t *n)
 	}
 }
 
+/*
+ * The next line of f without its line end: 1 with *text and *len, or *toolong
+ * set for a line over the limit (then *len is 0); 0 at the end; -1 on a
+ * read error.
+ */
 static int
 rfile_getline(struct rfile *f, const char **text, size_t *len, int *toolong)
 {
@@ -401,11 +402,11 @@ v16_first(v16 m)
 /*
  * The common case of rfile_getline() and line_flags() in one pass: the
  * next line lies in the bytes read, and 16 bytes at a time find both its
- * end and what it holds.  1 with the line (its CR and BOM still to take
- * off) and its flags, which may say more than the line holds (a CR before
- * the LF, a BOM: the checks then look closer and find nothing); 0 when the
- * line end is not in reach of whole vectors, for the slow path, with f
- * unchanged.
+ * end and what it holds.  1 with the line (its CR and BOM taken off, as
+ * rfile_getline() does) and its flags, which may say more than the line
+ * holds (the CR before the LF, a BOM: the checks then look closer and find
+ * nothing); 0 when the line end is not in reach of whole vectors, for the
+ * slow path, with f unchanged.
  */
 static int
 rfile_fastline(struct rfile *f, const char **text, size_t *len, int *flags)
