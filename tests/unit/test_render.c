@@ -1,7 +1,8 @@
 /*
  * test_render.c -- the CSV and TSV renderers: fields with quotes, commas,
  * line ends and tabs written and read back with libcsv's own parser, the
- * formula-injection guard, quoting only where needed, number formatting.
+ * formula-injection guard, quoting only where needed, number formatting,
+ * and rows that repeat the cells above them (the renderer copies those).
  */
 #include <csv.h>
 #include <stdio.h>
@@ -82,6 +83,115 @@ release(struct parsed *p)
 			free(p->field[r][c]);
 }
 
+/* The CSV line the rows of repeats() must have: written out by hand,
+ * without the renderer. */
+static void
+repeat_line(size_t i, char *out, size_t n)
+{
+	static const char *const text[] = {
+		"same, quoted", "=guarded", "plain", "plain, longer than 16"
+	};
+	char fig[32];
+
+	/* 1.25 x (i / 3) to one decimal: exact halves round away from 0. */
+	if (i % 11 == 10)
+		snprintf(fig, sizeof(fig), "%zu", i / 3);	/* a whole */
+	else
+		(void)format_decimal(fig, 1.25 * (double)(i / 3), 1);
+	switch (i / 7 % 4) {
+	case 0:
+		snprintf(out, n, "\"%s\",%s,%s\n", text[0], fig,
+		    i % 5 == 0 ? "" : "x");
+		break;
+	case 1:
+		snprintf(out, n, "'%s,%s,%s\n", text[1], fig,
+		    i % 5 == 0 ? "" : "x");
+		break;
+	case 2:
+		snprintf(out, n, "%s,%s,%s\n", text[2], fig,
+		    i % 5 == 0 ? "" : "x");
+		break;
+	default:
+		snprintf(out, n, "\"%s\",%s,%s\n", text[3], fig,
+		    i % 5 == 0 ? "" : "x");
+		break;
+	}
+}
+
+/* The rows of repeats(): runs of equal cells, of every type. */
+static void
+repeat_rows(struct table *t, size_t nrows)
+{
+	static const char *const text[] = {
+		"same, quoted", "=guarded", "plain", "plain, longer than 16"
+	};
+	char copy[32];
+	size_t i;
+
+	for (i = 0; i < nrows; i++) {
+		table_add_row(t);
+		/* A string of its own each time (same characters, another
+		 * address), as a streamed session's title is. */
+		snprintf(copy, sizeof(copy), "%s", text[i / 7 % 4]);
+		table_text_shortlived(t, 0, copy);
+		if (i % 11 == 10)
+			table_int(t, 1, (long long)(i / 3));
+		else
+			table_number(t, 1, 1.25 * (double)(i / 3), 1);
+		if (i % 5 != 0)
+			table_text_ref(t, 2, "x");
+		table_flush(t);		/* copy is reused next time */
+	}
+}
+
+/*
+ * Enough rows to pass the renderer's 64 KiB buffer several times, kept
+ * (render_csv) and streamed (render_stream): each line must be the one
+ * written out by hand, whatever the row above it.
+ */
+static void
+repeats(int streamed)
+{
+	const size_t nrows = 6000;
+	struct render_opts o = { 0, 0, 1, NULL };
+	struct render_stream rs;
+	struct table *t = table_new(NULL, "kg", cols, 3);
+	char *data = NULL, line[96];
+	size_t len = 0, i, at, bad = 0;
+	FILE *fp = open_memstream(&data, &len);
+
+	if (streamed) {
+		render_stream_init(&rs, fp, &o, 0);
+		table_stream(t, &rs.sink);
+		repeat_rows(t, nrows);
+		table_finish(t);
+		(void)render_stream_finish(&rs);
+	} else {
+		repeat_rows(t, nrows);
+		render_csv(t, fp, &o);
+	}
+	fclose(fp);
+	ok(strncmp(data, "text,figure,more\n", 17) == 0,
+	    "repeats (%s): the header", streamed ? "streamed" : "kept");
+	at = 17;
+	for (i = 0; i < nrows; i++) {
+		size_t n;
+
+		repeat_line(i, line, sizeof(line));
+		n = strlen(line);
+		if (at + n > len || memcmp(data + at, line, n) != 0) {
+			if (bad++ == 0)
+				printf("# row %zu: want %s", i, line);
+		}
+		at += n;
+	}
+	ok(bad == 0 && at == len, "repeats (%s): %zu rows, %zu KiB, each "
+	    "as written by hand", streamed ? "streamed" : "kept", nrows,
+	    len / 1024);
+	free(data);
+	table_free(t);
+}
+
 int
 main(void)
 {
@@ -156,5 +266,28 @@ main(void)
 	    "TSV: a tab inside text becomes a space");
 	free(text);
 	table_free(t);
+
+	repeats(0);
+	repeats(1);
+
+	/* put_decimal() and put_whole() return the end of what they wrote. */
+	{
+		static const double v[] = { 0, -0.04, 116.65, -2.5, 1e20,
+		    -1e40, 1.0 / 0.0, -1.0 / 0.0 };
+		char buf[32], *end;
+
+		for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+			end = put_decimal(buf, v[i], 1);
+			is_long((long)(end - buf), (long)strlen(buf),
+			    "put_decimal(%g) ends at its NUL (\"%s\")", v[i],
+			    buf);
+		}
+		end = put_whole(buf, -9223372036854775807LL - 1);
+		is_str(buf, "-9223372036854775808", "put_whole(LLONG_MIN)");
+		is_long((long)(end - buf), 20, "put_whole(LLONG_MIN) ends at "
+		    "its NUL");
+		end = put_whole(buf, 0);
+		is_long((long)(end - buf), 1, "put_whole(0) ends at its NUL");
+	}
 	return tap_done();
 }
