@@ -4,6 +4,8 @@
 #include "render.h"
 
 #include <csv.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,47 +57,182 @@ is_data_col(const struct column *col)
  * are built in a buffer and written with one call: a report of millions
  * of rows would otherwise spend its time in stdio's per-call locking.
  */
-static void
-csv_field(struct buf *b, const char *s, int guard)
+
+/* The text of the cell above, and its bytes in the buffer (CSV only). */
+struct csv_above {
+	const char *text;	/* its characters, without the guard */
+	size_t len;
+	size_t at, bytes;	/* where its field's bytes are in the buffer */
+};
+
+/* How many bytes a and b have in common from their start (at most n). */
+static size_t
+common_start(const char *a, const char *b, size_t n)
 {
-	size_t need;
+	size_t i = 0;
+	uint64_t x, y;
+
+	while (i + 8 <= n) {
+		memcpy(&x, a + i, 8);
+		memcpy(&y, b + i, 8);
+		if (x != y)
+			break;
+		i += 8;
+	}
+	while (i < n && a[i] == b[i])
+		i++;
+	return i;
+}
+
+/* How many bytes the n bytes before a_end and before b_end share at
+ * their end. */
+static size_t
+common_end(const char *a_end, const char *b_end, size_t n)
+{
+	size_t i = 0;
+	uint64_t x, y;
+
+	while (i + 8 <= n) {
+		memcpy(&x, a_end - i - 8, 8);
+		memcpy(&y, b_end - i - 8, 8);
+		if (x != y)
+			break;
+		i += 8;
+	}
+	while (i < n && a_end[-1 - (ptrdiff_t)i] == b_end[-1 - (ptrdiff_t)i])
+		i++;
+	return i;
+}
+
+/* The n bytes of s (guarded or not) quoted by csv_write(). */
+static void
+csv_quoted(struct buf *b, const char *s, size_t n, int guard)
+{
 	struct buf g;
 
-	/* One pass finds both the length and whether quotes are needed. */
-	need = strcspn(s, ",\"\r\n");
-	if (s[need] == '\0') {
-		if (guard)
-			buf_addc(b, '\'');
-		buf_add(b, s, need);
-		return;
-	}
 	/* The guard goes inside the quotes: quote a copy that has it. */
 	buf_init(&g);
 	if (guard) {
 		buf_addc(&g, '\'');
-		buf_adds(&g, s);
+		buf_add(&g, s, n);
 		s = g.data;
-		need = g.len;
-	} else
-		need += strlen(s + need);
+		n = g.len;
+	}
 	/* csv_write needs at most twice the bytes plus the two quotes. */
-	buf_reserve(b, 2 * need + 2);
-	b->len += csv_write(b->data + b->len, 2 * need + 2, s, need);
+	buf_reserve(b, 2 * n + 2);
+	b->len += csv_write(b->data + b->len, 2 * n + 2, s, n);
 	b->data[b->len] = '\0';
 	buf_release(&g);
 }
 
-/* TSV: the same cells, tabs and line ends inside a cell as spaces. */
-static void
-tsv_field(struct buf *b, const char *s, int guard)
+/*
+ * A quoted field whose text shares its start or its end with the text of
+ * the cell above, as deload's messages do (they differ in the exercise
+ * they name and share the list of accessories).  csv_write() escapes byte
+ * by byte inside the two quotes it adds (a quote becomes two quotes, any
+ * other byte stands for itself), so a text's field is the escapes of its
+ * pieces put together.  The shared start and end are copied from the
+ * field above, which csv_write() made, and only the middle goes through
+ * csv_write().  Returns 0 when the cell above cannot serve: it was not
+ * quoted, or it held a quote (its bytes would no longer line up with its
+ * characters), or too little is shared to be worth it.
+ */
+static int
+csv_quoted_after(struct buf *b, const char *s, size_t n, int guard,
+    const struct csv_above *above)
 {
+	const char *was = above->text, *old;
+	size_t m = above->len, start, end, mid, k, skip;
+	char *out, keep;
+
+	if (above->bytes < 2 || b->data[above->at] != '"')
+		return 0;
+	skip = 1 + (size_t)render_needs_guard(was);	/* quote and guard */
+	if (above->bytes != m + skip + 1)
+		return 0;			/* it held a quote */
+	start = common_start(s, was, n < m ? n : m);
+	end = common_end(s + n, was + m, (n < m ? n : m) - start);
+	if (start + end < 16)
+		return 0;
+	mid = n - start - end;
+	buf_reserve(b, n + 2 * mid + 4);
+	old = b->data + above->at + skip;
+	out = b->data + b->len;
+	*out++ = '"';
 	if (guard)
-		buf_addc(b, '\'');
-	for (; *s; s++)
-		buf_addc(b, *s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
+		*out++ = '\'';
+	memcpy(out, old, start);
+	out += start;
+	/* csv_write()'s opening quote lands on the byte before the middle
+	 * and its closing quote where the end goes: both are put back. */
+	keep = out[-1];
+	k = csv_write(out - 1, 2 * mid + 2, s + start, mid);
+	out[-1] = keep;
+	out += k - 2;
+	memcpy(out, old + m - end, end);
+	out += end;
+	*out++ = '"';
+	*out = '\0';
+#ifdef LIFTLOG_FUZZ_CHECKS
+	{
+		/* The pieces must make what csv_write() makes of the whole. */
+		struct buf whole;
+
+		buf_init(&whole);
+		csv_quoted(&whole, s, n, guard);
+		if ((size_t)(out - (b->data + b->len)) != whole.len ||
+		    memcmp(b->data + b->len, whole.data, whole.len) != 0)
+			abort();
+		buf_release(&whole);
+	}
+#endif
+	b->len = (size_t)(out - b->data);
+	return 1;
 }
 
-typedef void (*field_fn)(struct buf *, const char *, int);
+/* A text field; above, when not NULL, is the cell above it.  Returns the
+ * length of s. */
+static size_t
+csv_text(struct buf *b, const char *s, int guard,
+    const struct csv_above *above)
+{
+	/* One pass finds both the length and whether quotes are needed. */
+	size_t need = strcspn(s, ",\"\r\n");
+
+	if (s[need] == '\0') {
+		if (guard)
+			buf_addc(b, '\'');
+		buf_add(b, s, need);
+		return need;
+	}
+	need += strlen(s + need);
+	if (above == NULL || !csv_quoted_after(b, s, need, guard, above))
+		csv_quoted(b, s, need, guard);
+	return need;
+}
+
+static size_t
+csv_field(struct buf *b, const char *s, int guard)
+{
+	return csv_text(b, s, guard, NULL);
+}
+
+/* TSV: the same cells, tabs and line ends inside a cell as spaces.
+ * Returns the length of s. */
+static size_t
+tsv_field(struct buf *b, const char *s, int guard)
+{
+	const char *p;
+
+	if (guard)
+		buf_addc(b, '\'');
+	for (p = s; *p; p++)
+		buf_addc(b, *p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p);
+	return (size_t)(p - s);
+}
+
+/* Writes a text cell (guarded or not) and returns the text's length. */
+typedef size_t (*field_fn)(struct buf *, const char *, int);
 
 static void
 data_header(const struct table *t, struct buf *b, const struct render_opts *o,
@@ -268,14 +405,31 @@ data_row(const struct table *t, size_t r, struct buf *b,
 			}
 			b->len += mc->len;
 		} else {
+			/* The text above, for a field that shares its start
+			 * or end (csv_quoted_after()). */
+			int above_text = field == csv_field && memo->any &&
+			    mc->ok && mc->cell.type == CELL_TEXT &&
+			    mc->text.len > 0;
+
 			mc->cell = *cell;
 			if (cell->type == CELL_TEXT) {
 				if (cell->borrowed != BORROWED_STABLE)
 					mc->cell.text = NULL;
+				int guard = render_needs_guard(cell->text);
+				size_t n;
+
+				if (above_text) {
+					struct csv_above above;
+
+					above.text = mc->text.data;
+					above.len = mc->text.len;
+					above.at = memo->prev + mc->off;
+					above.bytes = mc->len;
+					n = csv_text(b, cell->text, guard, &above);
+				} else
+					n = field(b, cell->text, guard);
 				buf_reset(&mc->text);
-				buf_adds(&mc->text, cell->text);
-				field(b, cell->text,
-				    render_needs_guard(cell->text));
+				buf_add(&mc->text, cell->text, n);
 				mc->ok = 1;
 			} else {
 				put_cell(b, cell);

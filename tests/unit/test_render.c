@@ -192,6 +192,121 @@ repeats(int streamed)
 	table_free(t);
 }
 
+/*
+ * Texts that share their start or their end with the text above them
+ * (the renderer copies those pieces of the field above and quotes only
+ * the middle), each with its CSV line as written by hand.  Between them:
+ * a quote in the middle, above and in the shared part, a guard that comes
+ * and goes, pieces that could overlap, a text too short to share, an
+ * unquoted text and an empty cell above.
+ */
+static const char *const piece_text[][2] = {
+	{ "Bench Press fell below 95%: trim accessories (Calf Raise, Plank)",
+	  "\"Bench Press fell below 95%: trim accessories (Calf Raise, Plank)\"" },
+	{ "Overhead Press fell below 95%: trim accessories (Calf Raise, Plank)",
+	  "\"Overhead Press fell below 95%: trim accessories (Calf Raise, Plank)\"" },
+	{ "Overhead Press fell below 95%: trim accessories (Hip Thrust, Plank)",
+	  "\"Overhead Press fell below 95%: trim accessories (Hip Thrust, Plank)\"" },
+	{ "=Overhead Press fell below 95%: trim accessories (Hip Thrust, Plank)",
+	  "\"'=Overhead Press fell below 95%: trim accessories (Hip Thrust, Plank)\"" },
+	{ "=Overhead Press fell below 90%: trim accessories (Hip Thrust, Plank)",
+	  "\"'=Overhead Press fell below 90%: trim accessories (Hip Thrust, Plank)\"" },
+	{ "Overhead Press fell below 90%: trim accessories (Hip Thrust, Plank)",
+	  "\"Overhead Press fell below 90%: trim accessories (Hip Thrust, Plank)\"" },
+	{ "Overhead Press said \"deload\": trim accessories (Hip Thrust, Plank)",
+	  "\"Overhead Press said \"\"deload\"\": trim accessories (Hip Thrust, Plank)\"" },
+	{ "Overhead Press said \"deload\": trim accessories (Hip Thrust, Row)",
+	  "\"Overhead Press said \"\"deload\"\": trim accessories (Hip Thrust, Row)\"" },
+	{ "Overhead Press fell below 90%: trim accessories (Hip Thrust, Row)",
+	  "\"Overhead Press fell below 90%: trim accessories (Hip Thrust, Row)\"" },
+	{ "Overhead Press fell below 90%: trim accessories (Hip Thrust, Row), now",
+	  "\"Overhead Press fell below 90%: trim accessories (Hip Thrust, Row), now\"" },
+	{ "Overhead Press fell below 90%: trim accessories (Hip \"T\", Row), now",
+	  "\"Overhead Press fell below 90%: trim accessories (Hip \"\"T\"\", Row), now\"" },
+	{ "Overhead Press fell below 90%: trim accessories",
+	  "Overhead Press fell below 90%: trim accessories" },
+	{ "Overhead Press fell below 90%: trim accessories, all of them",
+	  "\"Overhead Press fell below 90%: trim accessories, all of them\"" },
+	{ "aaaaaaaaaaaaaaaaaaaaaaaa, aaaaaaaaaaaaaaaaaaaaaaa",
+	  "\"aaaaaaaaaaaaaaaaaaaaaaaa, aaaaaaaaaaaaaaaaaaaaaaa\"" },
+	{ "aaaaaaaaaaaaaaaaaaaaaaaa, aaaaaaaaaaaaaaaaaaaaaaaaa",
+	  "\"aaaaaaaaaaaaaaaaaaaaaaaa, aaaaaaaaaaaaaaaaaaaaaaaaa\"" },
+	{ "aaaaaaaaaaaaaaaaaaaaaaaa, aaaa",
+	  "\"aaaaaaaaaaaaaaaaaaaaaaaa, aaaa\"" },
+	{ "aaaaaaaaaaaaaaaaaaaaaaaa,, aaaa",
+	  "\"aaaaaaaaaaaaaaaaaaaaaaaa,, aaaa\"" },
+	{ "x, y", "\"x, y\"" },
+	{ "x, z", "\"x, z\"" },
+	{ NULL, "" },
+	{ "x, z, and a text long enough to share its start",
+	  "\"x, z, and a text long enough to share its start\"" },
+	{ "\"x\", z, and a text long enough to share its start",
+	  "\"\"\"x\"\", z, and a text long enough to share its start\"" },
+	{ "\"y\", z, and a text long enough to share its start",
+	  "\"\"\"y\"\", z, and a text long enough to share its start\"" },
+	{ "-x, z, and a text long enough to share its start",
+	  "\"'-x, z, and a text long enough to share its start\"" },
+	{ "-x, z, and a text long enough to share its end",
+	  "\"'-x, z, and a text long enough to share its end\"" },
+	{ "+x, z, and a text long enough to share its end",
+	  "\"'+x, z, and a text long enough to share its end\"" },
+	{ "x, z, and a text long enough to share its end",
+	  "\"x, z, and a text long enough to share its end\"" },
+	{ "x\r\nz, and a text long enough to share its end",
+	  "\"x\r\nz, and a text long enough to share its end\"" },
+};
+
+/* The rows of piece_text, kept or streamed, against their lines. */
+static void
+pieces(int streamed)
+{
+	const size_t nrows = sizeof(piece_text) / sizeof(piece_text[0]);
+	struct render_opts o = { 0, 0, 1, NULL };
+	struct render_stream rs;
+	struct table *t = table_new(NULL, "kg", cols, 3);
+	char *data = NULL, line[160], copy[160];
+	size_t len = 0, i, at = 17, bad = 0;
+	FILE *fp = open_memstream(&data, &len);
+
+	if (streamed) {
+		render_stream_init(&rs, fp, &o, 0);
+		table_stream(t, &rs.sink);
+	}
+	for (i = 0; i < nrows; i++) {
+		table_add_row(t);
+		if (piece_text[i][0] != NULL) {
+			/* A new string each row, written over the last. */
+			snprintf(copy, sizeof(copy), "%s", piece_text[i][0]);
+			table_text_shortlived(t, 0, copy);
+		}
+		table_number(t, 1, (double)i, 0);
+		table_text_ref(t, 2, "x");
+		table_flush(t);
+	}
+	if (streamed) {
+		table_finish(t);
+		(void)render_stream_finish(&rs);
+	} else
+		render_csv(t, fp, &o);
+	fclose(fp);
+	for (i = 0; i < nrows; i++) {
+		size_t n;
+
+		snprintf(line, sizeof(line), "%s,%zu,x\n", piece_text[i][1], i);
+		n = strlen(line);
+		if (at + n > len || memcmp(data + at, line, n) != 0) {
+			if (bad++ == 0)
+				printf("# row %zu: want %s", i, line);
+		}
+		at += n;
+	}
+	ok(bad == 0 && at == len, "shared pieces (%s): %zu rows whose text "
+	    "shares its start or end with the one above, each as written by "
+	    "hand", streamed ? "streamed" : "kept", nrows);
+	free(data);
+	table_free(t);
+}
+
 int
 main(void)
 {
@@ -269,6 +384,8 @@ main(void)
 
 	repeats(0);
 	repeats(1);
+	pieces(0);
+	pieces(1);
 
 	/* put_decimal() and put_whole() return the end of what they wrote. */
 	{
