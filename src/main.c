@@ -5,6 +5,10 @@
  * decides the exit status.
  */
 #include <errno.h>
+#include <sys/types.h>
+#ifdef __linux__
+#include <sys/sendfile.h>
+#endif
 #include <langinfo.h>
 #include <locale.h>
 #include <unistd.h>
@@ -716,19 +720,41 @@ second_reading(const struct command *cmd, char *const *paths, size_t n,
 }
 
 /*
- * Stream one journal (stream.h): validate it and feed the command's
- * folders as it is read, print its diagnostics, and render the tables
- * when it is valid.  Returns the exit status, or JOURNAL_LATE (nothing
- * printed) when the journal must be read whole.
+ * Copy the spooled rows to standard output.  On Linux, sendfile() moves
+ * them from the spool's pages to the output inside the kernel (the rows
+ * are not read back into memory and written again); where it cannot (an
+ * output it does not take, such as a file opened for appending on older
+ * kernels), the rest goes through a buffer.
  */
-/* Copy the spooled rows to standard output. */
 static int
 copy_spool(FILE *spool)
 {
 	char block[65536];
 	size_t got;
+	off_t from = 0;
 
-	if (fflush(spool) != 0 || fseek(spool, 0, SEEK_SET) != 0)
+	if (fflush(spool) != 0 || fflush(stdout) != 0)
+		return -1;
+#ifdef __linux__
+	{
+		off_t size = ftello(spool);
+		ssize_t sent = 0;
+
+		while (size > 0 && from < size) {
+			size_t want = (size_t)(size - from);
+
+			sent = sendfile(fileno(stdout), fileno(spool), &from,
+			    want > 0x40000000 ? 0x40000000 : want);
+			if (sent <= 0)
+				break;
+		}
+		if (from == size)
+			return 0;
+		if (sent < 0 && errno != EINVAL && errno != ENOSYS)
+			return -1;	/* a failed write: EPIPE, ENOSPC... */
+	}
+#endif
+	if (fseeko(spool, from, SEEK_SET) != 0)
 		return -1;
 	while ((got = fread(block, 1, sizeof(block), spool)) > 0)
 		if (fwrite(block, 1, got, stdout) != got)
@@ -736,6 +762,12 @@ copy_spool(FILE *spool)
 	return ferror(spool) ? -1 : 0;
 }
 
+/*
+ * Stream one journal (stream.h): validate it and feed the command's
+ * folders as it is read, print its diagnostics, and render the tables
+ * when it is valid.  Returns the exit status, or JOURNAL_LATE (nothing
+ * printed) when the journal must be read whole.
+ */
 static int
 stream_journal(const struct command *cmd, char *const *paths, size_t n,
     const struct options *o)
