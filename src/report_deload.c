@@ -10,7 +10,7 @@
  * as a session dated after P arrives, before that session enters the ring,
  * so the ring then ends on or before P; --today waits for a session after
  * its whole week (P's week runs past P only for --today), which is why the
- * ring holds 35 days and 7 more.  finish() evaluates the points left, up
+ * ring holds 35 days and 7 more (64: a slot is a mask).  finish() evaluates the points left, up
  * to the last listed week, empty weeks included.  Points are a week apart
  * and each reads the days of its windows only: the whole report is linear
  * in the sets.  Figures per exercise live in arrays indexed by exercise,
@@ -74,8 +74,11 @@ static const struct column columns[C_NCOLS] = {
 #define WINDOW_DAYS	35	/* P-34..P: baseline, then recent window */
 #define BLOCK_WEEKS	12
 #define PRE_WEEKS	4	/* whole weeks before an in-season phase */
-/* P-34..P, and the rest of --today's week, read after it ends. */
-#define RING_DAYS	(WINDOW_DAYS + 7)
+/* P-34..P, and the rest of --today's week, read after it ends: 42 days
+ * at least; a power of two, so that a day's slot is a mask. */
+#define RING_DAYS	64
+_Static_assert((RING_DAYS & (RING_DAYS - 1)) == 0 &&
+    RING_DAYS >= WINDOW_DAYS + 7, "the ring: a power of two, 42 days or more");
 
 enum readiness { R_SLEEP, R_MOTIVATION, R_EXECUTION, R_COUNT };
 
@@ -244,12 +247,11 @@ is_core(const struct model *m, uint32_t e)
 	return m->exercises[e].category == CAT_CORE;
 }
 
+/* date mod RING_DAYS, for dates before day 0 too (two's complement). */
 static size_t
 slot(int32_t date)
 {
-	int32_t r = date % RING_DAYS;
-
-	return (size_t)(r < 0 ? r + RING_DAYS : r);
+	return (size_t)((uint32_t)date & (RING_DAYS - 1));
 }
 
 /* The day date in the ring, or NULL when no session fell on it.  Only
@@ -456,7 +458,8 @@ add_row(struct deload *d, int32_t p, const char *rule, int warning,
 
 	struct buf swap;
 
-	buf_adds(&d->msg, accessories(d));
+	(void)accessories(d);
+	buf_add(&d->msg, d->accessories.data, d->accessories.len);
 	table_add_row(t);	/* hands the row before on */
 	table_date(t, C_DATE, p);
 	table_text_ref(t, C_RULE, rule);

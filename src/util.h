@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 void *xmalloc(size_t size);
 void *xcalloc(size_t nmemb, size_t size);
@@ -64,7 +65,12 @@ buf_addc(struct buf *b, char c)
 	} else
 		buf_add(b, &c, 1);
 }
-void buf_adds(struct buf *b, const char *s);
+/* A string; inline, so that a literal's length is known when compiled. */
+static inline void
+buf_adds(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
 /* Room for n more bytes and the NUL after them, to write in place at
  * data + len (then add what was written to len). */
 void buf_reserve(struct buf *b, size_t n);
