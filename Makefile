@@ -100,7 +100,16 @@ check: deps
 	$(MAKE) all asan
 	-$(MAKE) -k unit
 	-$(MAKE) fuzz
+	-$(MAKE) shim
 	sh tests/run.sh
+
+# A shim that refuses sendfile(), for tests/run.sh (LD_PRELOAD).
+shim: build/shim/sendfile_refused.so
+
+build/shim/sendfile_refused.so: tests/shim/sendfile_refused.c
+	@mkdir -p build/shim
+	$(CC) -std=c11 -O2 -Wall -Wextra -shared -fPIC -o $@ \
+		tests/shim/sendfile_refused.c -ldl
 
 # Fuzzing (clang's libFuzzer): build/fuzz/fuzz_journal runs arbitrary bytes
 # through every stage.  The seed corpus is made from the golden journals;
@@ -217,5 +226,5 @@ uninstall:
 clean:
 	rm -rf build liftlog liftlog-asan
 
-.PHONY: all asan unit deps check demo bench install uninstall clean fuzz \
+.PHONY: all asan unit deps check demo bench install uninstall clean fuzz shim \
 	fuzz-smoke fuzz-long fuzz-import

@@ -503,6 +503,35 @@ for e_case in "export -o csv|tests/report/export-repeats.journal" \
 	fi
 done
 rm -f "$e_fifo"
+# The rows of a CSV or TSV report wait in a spool until the journal is
+# known valid, then go out by sendfile().  Where sendfile() refuses the
+# output after a first 100 bytes (tests/shim/sendfile_refused.c, preloaded),
+# the rest must go through a buffer from where it stopped: the same bytes.
+e_shim="$root/build/shim/sendfile_refused.so"
+for e_cmd in "weekly -o csv" "deload -o tsv" "progress -o csv"; do
+	if [ ! -f "$e_shim" ]; then
+		echo "no $e_shim (make shim)" >"$tmp/why"
+		fail "etiquette: $e_cmd when sendfile() refuses" "$tmp/why"
+		continue
+	fi
+	rm -f "$tmp/mark"
+	# shellcheck disable=SC2086 # e_cmd is words on purpose
+	"$LIFTLOG" $e_cmd --today=2026-11-25 examples/season.journal \
+	    >"$tmp/want" 2>/dev/null
+	# shellcheck disable=SC2086
+	SHIM_MARK="$tmp/mark" LD_PRELOAD="$e_shim" "$LIFTLOG" $e_cmd \
+	    --today=2026-11-25 examples/season.journal >"$tmp/got" 2>/dev/null
+	e_rc=$?
+	if [ $e_rc != 0 ] || [ "$(wc -c <"$tmp/want")" -le 100 ] ||
+	    [ "$(cat "$tmp/mark" 2>/dev/null)" != refused ] ||
+	    ! cmp -s "$tmp/want" "$tmp/got"; then
+		{ echo "exit status $e_rc; the shim: $(cat "$tmp/mark" \
+		    2>/dev/null)"; diff "$tmp/want" "$tmp/got"; } >"$tmp/why"
+		fail "etiquette: $e_cmd when sendfile() refuses" "$tmp/why"
+	else
+		pass "etiquette: $e_cmd when sendfile() refuses"
+	fi
+done
 # The journal is only ever opened for reading (strace shows every open).
 if command -v strace >/dev/null 2>&1; then
 	strace -f -e trace=open,openat,creat,truncate -o "$tmp/strace" \
