@@ -306,16 +306,15 @@ memo_free(struct render_memo *m)
 	free(m);
 }
 
-/* Whether the string s is the n bytes at was (which hold no NUL). */
+/* Whether the string s is the n bytes at was (which hold no NUL).  The
+ * first byte settles most texts that differ; strncmp() stops at a NUL in
+ * s, so it never reads past s's end. */
 static int
 same_text(const char *s, const char *was, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (s[i] != was[i])
-			return 0;	/* a NUL in s stops here too */
-	return s[n] == '\0';
+	if (n == 0 || s[0] != was[0])
+		return n == 0 && s[0] == '\0';
+	return strncmp(s + 1, was + 1, n - 1) == 0 && s[n] == '\0';
 }
 
 /* Whether c would be written as the bytes mc stands for. */
@@ -405,20 +404,19 @@ data_row(const struct table *t, size_t r, struct buf *b,
 			}
 			b->len += mc->len;
 		} else {
-			/* The text above, for a field that shares its start
-			 * or end (csv_quoted_after()). */
-			int above_text = field == csv_field && memo->any &&
-			    mc->ok && mc->cell.type == CELL_TEXT &&
-			    mc->text.len > 0;
+			int above_text = mc->ok && mc->cell.type == CELL_TEXT;
 
 			mc->cell = *cell;
 			if (cell->type == CELL_TEXT) {
-				if (cell->borrowed != BORROWED_STABLE)
-					mc->cell.text = NULL;
 				int guard = render_needs_guard(cell->text);
 				size_t n;
 
-				if (above_text) {
+				if (cell->borrowed != BORROWED_STABLE)
+					mc->cell.text = NULL;
+				/* The text above, for a field that shares its
+				 * start or end (csv_quoted_after()). */
+				if (above_text && field == csv_field &&
+				    memo->any && mc->text.len > 0) {
 					struct csv_above above;
 
 					above.text = mc->text.data;
