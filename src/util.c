@@ -227,8 +227,8 @@ format_whole(char out[32], long long v)
 char *
 put_decimal(char out[32], double v, int prec)
 {
-	double scale = 1, r;
-	unsigned long long whole, frac;
+	double scale = 1, x;
+	unsigned long long r, whole, frac;
 	int i, digits = prec;
 	char *p = out;
 
@@ -237,7 +237,8 @@ put_decimal(char out[32], double v, int prec)
 	if (!isfinite(v))
 		return out + snprintf(out, 32, "%s", isnan(v) ? "nan" :
 		    v < 0 ? "-inf" : "inf");
-	if (fabs(v) * scale > 9e15) {
+	x = fabs(v) * scale;
+	if (x > 9e15) {
 		/* snprintf counts what it wanted, which may be more
 		 * than out holds: measure what it wrote. */
 		snprintf(out, 32, "%.0f", v);
@@ -248,12 +249,25 @@ put_decimal(char out[32], double v, int prec)
 	 * may land a hair below an exact tie (145.75 as 145.7499999...);
 	 * the journal's inputs have a few decimals, so a nudge far below
 	 * any real difference puts ties back where exact arithmetic has
-	 * them.
+	 * them.  x is not negative and below 2^53: the conversion takes
+	 * the floor, and r splits exactly, in integers (by a constant for
+	 * the usual one or two decimals, which the compiler multiplies).
 	 */
-	r = floor(fabs(v) * scale + 0.5 + 1e-9);
-	/* r is a whole number below 2^53: split it exactly, in integers. */
-	whole = (unsigned long long)r / (unsigned long long)scale;
-	frac = (unsigned long long)r % (unsigned long long)scale;
+	r = (unsigned long long)(x + 0.5 + 1e-9);
+	switch (prec) {
+	case 1:
+		whole = r / 10;
+		frac = r % 10;
+		break;
+	case 2:
+		whole = r / 100;
+		frac = r % 100;
+		break;
+	default:
+		whole = r / (unsigned long long)scale;
+		frac = r % (unsigned long long)scale;
+		break;
+	}
 	while (digits > 0 && frac % 10 == 0) {
 		frac /= 10;
 		digits--;

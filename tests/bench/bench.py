@@ -39,7 +39,8 @@ What one run does:
     /dev/null, standard error to a file; LC_ALL=C.UTF-8.  The commands, per
     size: the floor, `wc -l`, the awk baseline (tests/bench/tonnage.awk:
     tonnage per exercise), `liftlog check`, `progress -o csv`, `weekly -o
-    csv`, `deload -o csv`, `export -o csv`, `ledger -f F bal` and `hledger
+    csv`, `deload -o csv`, `sessions -o csv` (not named by the issue, but a
+    report too), `export -o csv`, `ledger -f F bal` and `hledger
     -f F bal` on the twin (hledger only up to 100 MB: it needs about 75 MB of
     memory per MB of journal).  Start-up: `liftlog --version`, `check` of an
     empty journal and of the 1 MB one (target: under 10 ms).  The team: the
@@ -47,7 +48,7 @@ What one run does:
     as the files repeat `unit` and the exercise declarations), `check --each
     FILES` and `weekly --each -o csv FILES` ("n/a" when that fails).
     Then, on the 100 MB journal (or the largest size below it), the
-    floor and the five liftlog commands run in turn, 11 rounds (33 below
+    floor and the six liftlog commands run in turn, 11 rounds (33 below
     10 MB): the ratio to the floor within each round, whose median is
     printed, does not move with the machine's speed from one minute to the
     next as the ratio of two hyperfine blocks does.
@@ -623,7 +624,7 @@ def main():
                    size_mb)
         for cmd in (["check"], ["progress", "-o", "csv"],
                     ["weekly", "-o", "csv"], ["deload", "-o", "csv"],
-                    ["export", "-o", "csv"]):
+                    ["sessions", "-o", "csv"], ["export", "-o", "csv"]):
             b.time(inp, "liftlog " + " ".join(cmd), inp,
                    [liftlog] + cmd + ["--today=" + today, j], nb, nl,
                    size_mb)
@@ -651,7 +652,7 @@ def main():
                  ["--today=" + today, j])
                 for c in (["check"], ["progress", "-o", "csv"],
                           ["weekly", "-o", "csv"], ["deload", "-o", "csv"],
-                          ["export", "-o", "csv"])]
+                          ["sessions", "-o", "csv"], ["export", "-o", "csv"])]
         rounds = ALT_ROUNDS if float(s) >= 10 else 3 * ALT_ROUNDS
         say("alternating the floor and liftlog on %s MB, %d rounds"
             % (s, rounds))
