@@ -258,17 +258,23 @@ static int
 reject(struct importer *im, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* Name the current record as rejected, and why. */
+/* Name the current record as rejected, and why: one line, written in
+ * one piece (standard error has no buffer, and an export may have many
+ * rejected rows). */
 static int
 reject(struct importer *im, const char *fmt, ...)
 {
+	struct buf line;
 	va_list ap;
 
-	fprintf(im->err, "%s:%zu: error: ", im->name, im->rec_line);
+	buf_init(&line);
+	buf_printf(&line, "%s:%zu: error: ", im->name, im->rec_line);
 	va_start(ap, fmt);
-	vfprintf(im->err, fmt, ap);
+	buf_vprintf(&line, fmt, ap);
 	va_end(ap);
-	fputc('\n', im->err);
+	buf_addc(&line, '\n');
+	fwrite(line.data, 1, line.len, im->err);
+	buf_release(&line);
 	im->count.rejected++;
 	im->status = 1;
 	return -1;

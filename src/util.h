@@ -10,6 +10,7 @@
 #ifndef LIFTLOG_UTIL_H
 #define LIFTLOG_UTIL_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -77,6 +78,8 @@ void buf_reserve(struct buf *b, size_t n);
 /* printf into the buffer (appends). */
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 /* Hand the data over: the caller owns the returned string. */
 char *buf_detach(struct buf *b);
 

@@ -453,6 +453,27 @@ else
 	echo "strace is not installed (scripts/install-deps)" >"$tmp/why"
 	fail "etiquette: diagnostics written in one piece" "$tmp/why"
 fi
+# An import's rejected rows are said one line per row, each written in one
+# piece (it took three write() calls a row before).
+if command -v strace >/dev/null 2>&1; then
+	(cd tests/import && strace -s 512 -e trace=write -o "$tmp/strace-i" \
+	    "$LIFTLOG" import strong rejected.csv >/dev/null 2>"$tmp/err")
+	e_lines=$(grep -c '^rejected.csv:[0-9]*: error: ' "$tmp/err")
+	e_whole=$(grep -c '^write(2, "rejected.csv:[0-9]*: error: .*\\n", ' \
+	    "$tmp/strace-i")
+	e_writes=$(grep -c '^write(2,' "$tmp/strace-i")
+	if [ "$e_lines" != 7 ] || [ "$e_whole" != 7 ] || [ "$e_writes" -gt 10 ]
+	then
+		echo "$e_lines rejected rows, $e_whole written whole, $e_writes" \
+		    "writes in all (want 7, 7, at most 10)" >"$tmp/why"
+		fail "etiquette: import's rejected rows written whole" "$tmp/why"
+	else
+		pass "etiquette: import's rejected rows written whole"
+	fi
+else
+	echo "strace is not installed (scripts/install-deps)" >"$tmp/why"
+	fail "etiquette: import's rejected rows written whole" "$tmp/why"
+fi
 # A journal named as a pipe (a FIFO, a shell's <(...)) can be read once:
 # it is read whole, and a diagnostic shows its line from a copy.  Before,
 # export read it a second time and wrote no rows, and a diagnostic's line
