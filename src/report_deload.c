@@ -5,17 +5,17 @@
  *
  * A folder (fold.h): the sessions come in date order, and every day lands
  * in a ring of the last RING_DAYS days (readiness sums, session load,
- * whether a session fell on it, and per exercise the day's best e1RM, top
- * load and whether it was an accessory).  A point P is evaluated as soon
- * as a session dated after P arrives, before that session enters the ring,
- * so the ring then ends on or before P; --today waits for a session after
- * its whole week (P's week runs past P only for --today), which is why the
- * ring holds 35 days and 7 more (64: a slot is a mask).  finish() evaluates the points left, up
- * to the last listed week, empty weeks included.  Points are a week apart
- * and each reads the days of its windows only: the whole report is linear
- * in the sets.  Figures per exercise live in arrays indexed by exercise,
- * each entry stamped with the point that wrote it, so nothing is cleared
- * between points.
+ * whether a session fell on it, per core exercise the day's best e1RM and
+ * top load, and the accessory exercises done).  A point P is evaluated as
+ * soon as a session dated after P arrives, before that session enters the
+ * ring, so the ring then ends on or before P; --today waits for a session
+ * after its whole week (P's week runs past P only for --today), which is
+ * why the ring holds 35 days and 7 more (64: a slot is a mask).  finish()
+ * evaluates the points left, up to the last listed week, empty weeks
+ * included.  Points are a week apart and each reads the days of its
+ * windows only: the whole report is linear in the sets.  Figures per
+ * exercise live in arrays indexed by exercise, each entry stamped with the
+ * point that wrote it, so nothing is cleared between points.
  *
  * Lift tonnage is a sum of doubles, so it is added in the order of the
  * sessions, in one running sum per start: one from the start of each of
@@ -82,11 +82,10 @@ _Static_assert((RING_DAYS & (RING_DAYS - 1)) == 0 &&
 
 enum readiness { R_SLEEP, R_MOTIVATION, R_EXECUTION, R_COUNT };
 
-/* What one exercise did on one day. */
+/* What one core exercise did on one day. */
 struct day_ex {
 	uint32_t e;		/* canonical exercise */
-	int accessory;		/* an accessory exercise: done, nothing else */
-	double e1rm;		/* best e1RM, kg, core and -x wants it; < 0 */
+	double e1rm;		/* best e1RM, kg, when -x wants it; < 0 none */
 	double top;		/* top load, kg, likewise; < 0 none */
 };
 
@@ -97,8 +96,11 @@ struct day {
 	long long sum[R_COUNT];
 	long long count[R_COUNT];
 	long long load;		/* rpe x 2 x seconds: 120 per unit */
-	struct day_ex *ex;
+	struct day_ex *ex;	/* the core exercises done */
 	size_t nex, cap;
+	uint32_t *acc;		/* the accessory exercises done (only that
+				 * they were done counts) */
+	size_t nacc, acc_cap;
 };
 
 /* Per exercise. */
@@ -318,16 +320,17 @@ struct windows {
 	int recent_session;
 };
 
+/* The days from..to of one window into w: the recent one (recent) or
+ * the baseline.  A separate pass for each, so that the loops over a day's
+ * exercises do not ask which window they are in. */
 static void
-scan_windows(struct deload *d, int32_t p, struct windows *w)
+scan_days(struct deload *d, int32_t from, int32_t to, int recent,
+    struct windows *w)
 {
 	int32_t date;
 
-	memset(w, 0, sizeof(*w));
-	d->nlist_e1rm = d->nlist_acc = 0;
-	for (date = p - (WINDOW_DAYS - 1); date <= p; date++) {
+	for (date = from; date <= to; date++) {
 		const struct day *day = ring_day(d, date);
-		int recent = date > p - RECENT_DAYS;
 		size_t k;
 
 		if (day == NULL)
@@ -337,26 +340,38 @@ scan_windows(struct deload *d, int32_t p, struct windows *w)
 			w->count[recent][k] += day->count[k];
 		}
 		w->load[recent] += day->load;
-		if (recent && day->session)
-			w->recent_session = 1;
+		if (recent) {
+			if (day->session)
+				w->recent_session = 1;
+			for (k = 0; k < day->nacc; k++)
+				touch_accessory(d, day->acc[k]);
+		}
 		for (k = 0; k < day->nex; k++) {
 			const struct day_ex *x = &day->ex[k];
-			struct ex_state *s = &d->ex[x->e];
+			struct ex_state *s;
 
-			if (x->accessory) {
-				if (recent)
-					touch_accessory(d, x->e);
-				continue;
-			}
 			if (x->e1rm < 0)
 				continue;
 			touch_e1rm(d, x->e);
-			if (recent && x->e1rm > s->best_recent)
-				s->best_recent = x->e1rm;
-			if (!recent && x->e1rm > s->best_base)
+			s = &d->ex[x->e];
+			if (recent) {
+				if (x->e1rm > s->best_recent)
+					s->best_recent = x->e1rm;
+			} else if (x->e1rm > s->best_base)
 				s->best_base = x->e1rm;
 		}
 	}
+}
+
+/* The baseline window, then the recent one: the days in date order, as
+ * the exercises are listed (then sorted by key). */
+static void
+scan_windows(struct deload *d, int32_t p, struct windows *w)
+{
+	memset(w, 0, sizeof(*w));
+	d->nlist_e1rm = d->nlist_acc = 0;
+	scan_days(d, p - (WINDOW_DAYS - 1), p - RECENT_DAYS, 0, w);
+	scan_days(d, p - (RECENT_DAYS - 1), p, 1, w);
 }
 
 /*
@@ -738,7 +753,9 @@ new_week(struct deload *d, int32_t ws)
 	d->run_week = ws;
 }
 
-/* The entry of exercise e on the ring's day of the latest session. */
+/* The entry of core exercise e on the ring's day of the latest session.
+ * An exercise is core or accessory for the whole fold, so the stamp in
+ * ex_state points into one list or the other. */
 static struct day_ex *
 day_entry(struct deload *d, struct day *day, uint32_t e)
 {
@@ -752,9 +769,23 @@ day_entry(struct deload *d, struct day *day, uint32_t e)
 	s->entry = (uint32_t)day->nex;
 	x = &day->ex[day->nex++];
 	x->e = e;
-	x->accessory = 0;
 	x->e1rm = x->top = -1;
 	return x;
+}
+
+/* Accessory exercise e was done on the ring's day of the latest session. */
+static void
+day_accessory(struct deload *d, struct day *day, uint32_t e)
+{
+	struct ex_state *s = &d->ex[e];
+
+	if (s->day == day->date)
+		return;
+	day->acc = xgrow(day->acc, sizeof(*day->acc), day->nacc + 1,
+	    &day->acc_cap);
+	s->day = day->date;
+	s->entry = (uint32_t)day->nacc;
+	day->acc[day->nacc++] = e;
 }
 
 static void
@@ -792,6 +823,7 @@ deload_session(struct folder *f, const struct session *s,
 		memset(day->count, 0, sizeof(day->count));
 		day->load = 0;
 		day->nex = 0;
+		day->nacc = 0;
 	}
 	day->session = 1;
 	r[R_SLEEP] = s->sleep;
@@ -816,7 +848,7 @@ deload_session(struct folder *f, const struct session *s,
 				d->run[k] += add;
 		}
 		if (!is_core(m, e)) {
-			day_entry(d, day, e)->accessory = 1;
+			day_accessory(d, day, e);
 			continue;
 		}
 		if (!view_wants(d->v, e))
@@ -871,8 +903,10 @@ deload_release(struct folder *f)
 
 	if (d->t != NULL)
 		table_free(d->t);
-	for (i = 0; i < RING_DAYS; i++)
+	for (i = 0; i < RING_DAYS; i++) {
 		free(d->ring[i].ex);
+		free(d->ring[i].acc);
+	}
 	free(d->ex);
 	free(d->list_e1rm);
 	free(d->list_top);
