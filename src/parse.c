@@ -189,9 +189,11 @@ content_end(const char *s, size_t len, int plain)
 	int quoted = 0;
 
 	/* Most lines hold no quote and no comment: the reader says so
-	 * (plain), or three memchr passes settle it. */
+	 * (plain).  Quotes matter only to a ';' or '#' (inside quotes it
+	 * starts no comment), so a line without either, such as a quoted
+	 * note, ends at its end: two memchr passes settle it. */
 	if (plain || (memchr(s, ';', len) == NULL && memchr(s, '#', len) ==
-	    NULL && memchr(s, '"', len) == NULL)) {
+	    NULL)) {
 		i = len;
 		while (i > 0 && is_blank(s[i - 1]))
 			i--;
@@ -232,10 +234,18 @@ quoted(struct parser *p, size_t i)
 {
 	size_t j;
 
+	const char *q, *bs;
+
 	buf_reset(&p->tmp);
-	/* Most strings hold no escape: one copy up to the closing quote. */
-	for (j = i + 1; j < p->end && p->s[j] != '"' && p->s[j] != '\\';)
-		j++;
+	/* Most strings hold no escape: one copy up to the closing quote,
+	 * found by memchr(), and a backslash looked for before it. */
+	j = i + 1;
+	q = memchr(p->s + j, '"', p->end - j);
+	bs = memchr(p->s + j, '\\', (q != NULL ? (size_t)(q - p->s) :
+	    p->end) - j);
+	if (bs != NULL)
+		q = bs;
+	j = q != NULL ? (size_t)(q - p->s) : p->end;
 	buf_add(&p->tmp, p->s + i + 1, j - i - 1);
 	for (; j < p->end; j++) {
 		char c = p->s[j];
