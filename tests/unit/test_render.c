@@ -83,6 +83,21 @@ release(struct parsed *p)
 			free(p->field[r][c]);
 }
 
+/* Whether the output's next line, at *at of the len bytes of data, is
+ * line (row row); the first that is not is shown, and *bad counts them. */
+static void
+expect_line(const char *data, size_t len, size_t *at, const char *line,
+    size_t row, size_t *bad)
+{
+	size_t n = strlen(line);
+
+	if (*at + n > len || memcmp(data + *at, line, n) != 0) {
+		if ((*bad)++ == 0)
+			printf("# row %zu: want %s", row, line);
+	}
+	*at += n;
+}
+
 /* The CSV line the rows of repeats() must have: written out by hand,
  * without the renderer. */
 static void
@@ -175,15 +190,8 @@ repeats(int streamed)
 	    "repeats (%s): the header", streamed ? "streamed" : "kept");
 	at = 17;
 	for (i = 0; i < nrows; i++) {
-		size_t n;
-
 		repeat_line(i, line, sizeof(line));
-		n = strlen(line);
-		if (at + n > len || memcmp(data + at, line, n) != 0) {
-			if (bad++ == 0)
-				printf("# row %zu: want %s", i, line);
-		}
-		at += n;
+		expect_line(data, len, &at, line, i, &bad);
 	}
 	ok(bad == 0 && at == len, "repeats (%s): %zu rows, %zu KiB, each "
 	    "as written by hand", streamed ? "streamed" : "kept", nrows,
@@ -290,15 +298,8 @@ pieces(int streamed)
 		render_csv(t, fp, &o);
 	fclose(fp);
 	for (i = 0; i < nrows; i++) {
-		size_t n;
-
 		snprintf(line, sizeof(line), "%s,%zu,x\n", piece_text[i][1], i);
-		n = strlen(line);
-		if (at + n > len || memcmp(data + at, line, n) != 0) {
-			if (bad++ == 0)
-				printf("# row %zu: want %s", i, line);
-		}
-		at += n;
+		expect_line(data, len, &at, line, i, &bad);
 	}
 	ok(bad == 0 && at == len, "shared pieces (%s): %zu rows whose text "
 	    "shares its start or end with the one above, each as written by "
