@@ -241,12 +241,14 @@ render_made(struct view *v, const struct options *o, const struct maker *mk)
 	if (t == NULL) {
 		if (v->sink != NULL)
 			(void)render_stream_finish(&rs);
+		v->sink = NULL;		/* rs ends here */
 		return 2;
 	}
 	if (v->sink == NULL)
 		return render_all(&t, 1, o);
 	table_finish(t);
 	table_free(t);
+	v->sink = NULL;
 	if (render_stream_finish(&rs) < 0) {
 		if (write_errno == 0)
 			write_errno = errno ? errno : EIO;

@@ -233,7 +233,6 @@ static size_t
 quoted(struct parser *p, size_t i)
 {
 	size_t j;
-
 	const char *q, *bs;
 
 	buf_reset(&p->tmp);
