@@ -388,6 +388,29 @@ main(void)
 	pieces(0);
 	pieces(1);
 
+	/* put_decimal() at each precision it splits differently (1 and 2
+	 * by a constant, others by the scale): ties away from zero, a tie
+	 * computed a hair low, trailing zeros dropped, a negative that
+	 * rounds to zero. */
+	{
+		static const struct { double v; int prec; const char *want; }
+		    dec[] = {
+			{ 2.5, 0, "3" }, { -2.5, 0, "-3" }, { 145.75, 1, "145.8" },
+			{ 0.1 * 3, 1, "0.3" }, { 12.0, 1, "12" },
+			{ 0.95, 2, "0.95" }, { 1.005, 2, "1.01" },
+			{ 0.7 * 120, 2, "84" }, { -0.004, 2, "0" },
+			{ 1.0005, 3, "1.001" }, { 2.25, 3, "2.25" },
+			{ 123456.789, 2, "123456.79" }
+		};
+		char buf[32];
+
+		for (i = 0; i < sizeof(dec) / sizeof(dec[0]); i++) {
+			(void)put_decimal(buf, dec[i].v, dec[i].prec);
+			is_str(buf, dec[i].want, "put_decimal(%.17g, %d)",
+			    dec[i].v, dec[i].prec);
+		}
+	}
+
 	/* put_decimal() and put_whole() return the end of what they wrote. */
 	{
 		static const double v[] = { 0, -0.04, 116.65, -2.5, 1e20,
