@@ -70,8 +70,12 @@ struct command {
 	int (*run)(struct model *m, const struct options *o);
 	const char *what;
 	fold_fn fold;
-	int journal_order;	/* its folders take journal order, and
-				 * stream their rows in a second reading */
+	int journal_order;	/* its folders take journal order */
+	/* Its rows are made in a second reading of a valid journal rather
+	 * than spooled while the first one validates it: export's rows
+	 * outweigh the journal six to one, and writing them to a spool
+	 * costs more than reading the journal again. */
+	int reread;
 	/* The streamed tables to standard output (NULL: render_all). */
 	int (*emit)(struct table **t, size_t n, const struct options *o);
 };
@@ -407,24 +411,24 @@ emit_report(struct table **t, size_t n, const struct options *o)
 
 static const struct command commands[] = {
 	{ "check", run_check, "validate the journal; silent when it is valid",
-	    fold_check, 0, NULL },
+	    fold_check, 0, 0, NULL },
 	{ "progress", run_progress, "one row per exercise (--by=week: per "
-	    "week)", fold_progress, 0, NULL },
+	    "week)", fold_progress, 0, 0, NULL },
 	{ "weekly", run_weekly, "one row per week: hard/easy compliance",
-	    fold_weekly, 0, NULL },
+	    fold_weekly, 0, 0, NULL },
 	{ "deload", run_deload, "one row per deload warning", fold_deload,
-	    0, NULL },
+	    0, 0, NULL },
 	{ "report", run_report, "the nightly digest (text only)",
-	    fold_report, 0, emit_report },
-	{ "export", run_export, "one row per set", fold_export, 1, NULL },
+	    fold_report, 0, 0, emit_report },
+	{ "export", run_export, "one row per set", fold_export, 1, 1, NULL },
 	{ "sessions", run_sessions, "one row per session, rest days "
-	    "included", fold_sessions, 1, NULL },
+	    "included", fold_sessions, 1, 0, NULL },
 	{ "import", NULL, "journal text from a Strong, Hevy or FitNotes CSV "
-	    "export", NULL, 0, NULL },
+	    "export", NULL, 0, 0, NULL },
 	{ "print", run_print, "the journal in canonical form", NULL,
-	    0, NULL },
+	    0, 0, NULL },
 	{ "dump", run_dump, "the parsed journal, for debugging",
-	    NULL, 0, NULL },
+	    NULL, 0, 0, NULL },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
@@ -667,7 +671,7 @@ warn_unknown_exercises(const struct model *m, const struct options *o)
 	free(keys);
 }
 
-/* The second reading of a valid journal, for a journal-order report:
+/* The second reading of a valid journal, for export (cmd->reread):
  * its rows are made (and written, for CSV and TSV) as it is read. */
 struct second {
 	const struct command *cmd;
@@ -794,7 +798,7 @@ stream_journal(const struct command *cmd, char *const *paths, size_t n,
 	 * reaches standard output only once the whole journal is known to
 	 * be valid: the rows of a long journal never sit in memory.
 	 */
-	if (!cmd->journal_order && cmd->emit == NULL &&
+	if (!cmd->reread && cmd->emit == NULL &&
 	    (o->output == OUT_CSV || o->output == OUT_TSV) &&
 	    (spool = tmpfile()) != NULL) {
 		render_options(o, &rd);
@@ -802,7 +806,7 @@ stream_journal(const struct command *cmd, char *const *paths, size_t n,
 		render_stream_init(&rs, spool, &rd, o->output == OUT_TSV);
 		v.sink = &rs.sink;
 	}
-	if (!cmd->journal_order)
+	if (!cmd->reread)
 		nf = cmd->fold(&v, o, f);
 	memset(&so, 0, sizeof(so));
 	so.o = &ro;
@@ -817,7 +821,7 @@ stream_journal(const struct command *cmd, char *const *paths, size_t n,
 	}
 	if (status == 0) {
 		warn_unknown_exercises(j.model, o);
-		if (cmd->journal_order)
+		if (cmd->reread)
 			status = second_reading(cmd, paths, n, o);
 		else if (nf > 0) {
 			for (i = 0; i < nf; i++) {

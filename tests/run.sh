@@ -529,7 +529,8 @@ rm -f "$e_fifo"
 # output after a first 100 bytes (tests/shim/sendfile_refused.c, preloaded),
 # the rest must go through a buffer from where it stopped: the same bytes.
 e_shim="$root/build/shim/sendfile_refused.so"
-for e_cmd in "weekly -o csv" "deload -o tsv" "progress -o csv"; do
+for e_cmd in "weekly -o csv" "deload -o tsv" "progress -o csv" \
+    "sessions -o csv"; do
 	if [ ! -f "$e_shim" ]; then
 		echo "no $e_shim (make shim)" >"$tmp/why"
 		fail "etiquette: $e_cmd when sendfile() refuses" "$tmp/why"
