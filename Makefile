@@ -45,11 +45,11 @@ ALL_CFLAGS = $(CPPFLAGS) $(PCRE2_CFLAGS) $(CFLAGS) $(WERROR)
 all: liftlog
 
 liftlog: $(OBJ)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
+	$(CC) $(CFLAGS) $(LTO) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
 
 build/%.o: src/%.c $(HDR) config.mk
 	@mkdir -p build
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) $(LTO) -c -o $@ $<
 
 # The sanitizer build: same flags, then the sanitizers and -O1 (later -O
 # wins), into build/asan/.
@@ -80,7 +80,8 @@ build/asan/libliftlog.a: $(ASAN_LIB_OBJ)
 build/unit/%: tests/unit/%.c build/libliftlog.a $(HDR) $(UNIT_HDR) config.mk
 	@mkdir -p build/unit
 	@rm -f $@
-	$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< build/libliftlog.a $(LIBS)
+	$(CC) $(ALL_CFLAGS) $(LTO) -Isrc $(LDFLAGS) -o $@ $< build/libliftlog.a \
+		$(LIBS)
 
 build/unit-asan/%: tests/unit/%.c build/asan/libliftlog.a $(HDR) $(UNIT_HDR) \
     config.mk
