@@ -7,6 +7,8 @@
  */
 #include "date.h"
 
+#include "util.h"
+
 static int
 is_leap(int y)
 {
@@ -97,15 +99,6 @@ date_weekday(int32_t days)
 	int32_t w = (days + 3) % 7;
 
 	return (int)(w < 0 ? w + 7 : w);
-}
-
-static void
-put_digits(char *out, int v, int n)
-{
-	while (n-- > 0) {
-		out[n] = (char)('0' + v % 10);
-		v /= 10;
-	}
 }
 
 void

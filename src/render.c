@@ -429,10 +429,12 @@ data_row(const struct table *t, size_t r, struct buf *b,
 				buf_reset(&mc->text);
 				buf_add(&mc->text, cell->text, n);
 				mc->ok = 1;
+			} else if (cell->type == CELL_EMPTY ||
+			    cell->type == CELL_SERIES) {
+				mc->ok = 0;	/* an empty field */
 			} else {
 				put_cell(b, cell);
-				mc->ok = cell->type != CELL_EMPTY &&
-				    cell->type != CELL_SERIES;
+				mc->ok = 1;
 			}
 		}
 		mc->off = at - start;

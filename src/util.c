@@ -196,20 +196,43 @@ edit_distance(const char *a, const char *b)
 	return d;
 }
 
+/* "00" to "99": figures are written two digits at a time, which halves
+ * the divisions (each a multiplication by a constant). */
+static const char digit_pairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233"
+    "34353637383940414243444546474849505152535455565758596061626364656667"
+    "6869707172737475767778798081828384858687888990919293949596979899";
+
+char *
+put_digits(char *out, unsigned long long v, int n)
+{
+	char *end = out + n, *p = end;
+
+	for (; n >= 2; n -= 2) {
+		p -= 2;
+		memcpy(p, digit_pairs + 2 * (v % 100), 2);
+		v /= 100;
+	}
+	if (n > 0)
+		*--p = (char)('0' + v % 10);
+	return end;
+}
+
 /* Decimal digits of v into out, returning the end (no NUL). */
 static char *
 put_uint(char *out, unsigned long long v)
 {
-	char tmp[24];
-	int n = 0;
+	unsigned long long ten = 10;
+	int n = 1;
 
-	do {
-		tmp[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v > 0);
-	while (n > 0)
-		*out++ = tmp[--n];
-	return out;
+	/* Digits: one more for each power of ten up to v (10^19 is the
+	 * last below 2^64). */
+	while (n < 20 && v >= ten) {
+		n++;
+		if (n < 20)
+			ten *= 10;
+	}
+	return put_digits(out, v, n);
 }
 
 char *
@@ -285,15 +308,8 @@ put_decimal(char out[32], double v, int prec)
 		*p++ = '-';
 	p = put_uint(p, whole);
 	if (digits > 0) {
-		char *end = p + 1 + digits, *d = end;
-
-		*p = '.';
-		*d = '\0';
-		while (digits-- > 0) {
-			*--d = (char)('0' + frac % 10);
-			frac /= 10;
-		}
-		return end;
+		*p++ = '.';
+		p = put_digits(p, frac, digits);
 	}
 	*p = '\0';
 	return p;

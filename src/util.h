@@ -91,6 +91,9 @@ char *buf_detach(struct buf *b);
 char *format_decimal(char out[32], double v, int prec);
 /* The same, returning the end of what was written (the NUL there). */
 char *put_decimal(char out[32], double v, int prec);
+/* The n lowest decimal digits of v at out, zero-padded on the left (no
+ * NUL); returns out + n. */
+char *put_digits(char *out, unsigned long long v, int n);
 /* v in decimal, whatever the locale; returns out. */
 char *format_whole(char out[32], long long v);
 /* The same, returning the end of what was written (the NUL there). */

@@ -430,5 +430,44 @@ main(void)
 		end = put_whole(buf, 0);
 		is_long((long)(end - buf), 1, "put_whole(0) ends at its NUL");
 	}
+
+	/* Figures are written two digits at a time: every count of digits,
+	 * odd and even, at each power of ten and next to it, and the
+	 * largest values; put_digits() pads with zeros on the left. */
+	{
+		static const struct { long long v; const char *want; } w[] = {
+			{ 0, "0" }, { 7, "7" }, { 9, "9" }, { 10, "10" },
+			{ 42, "42" }, { 99, "99" }, { 100, "100" },
+			{ 101, "101" }, { 999, "999" }, { 1000, "1000" },
+			{ 10203, "10203" }, { 99999, "99999" },
+			{ 1000000, "1000000" }, { -5, "-5" }, { -60, "-60" },
+			{ 1000000000000000000LL, "1000000000000000000" },
+			{ 9223372036854775807LL, "9223372036854775807" }
+		};
+		char buf[32];
+
+		for (i = 0; i < sizeof(w) / sizeof(w[0]); i++) {
+			(void)put_whole(buf, w[i].v);
+			is_str(buf, w[i].want, "put_whole(%lld)", w[i].v);
+		}
+		memset(buf, 'x', sizeof(buf));
+		is_long((long)(put_digits(buf, 7, 4) - buf), 4,
+		    "put_digits(7, 4) ends after 4 digits");
+		buf[4] = '\0';
+		is_str(buf, "0007", "put_digits(7, 4) pads with zeros");
+		(void)put_digits(buf, 2026, 4);
+		is_str(buf, "2026", "put_digits(2026, 4)");
+		(void)put_digits(buf, 5, 2);
+		buf[2] = '\0';
+		is_str(buf, "05", "put_digits(5, 2)");
+		(void)put_digits(buf, 12345, 3);
+		buf[3] = '\0';
+		is_str(buf, "345", "put_digits(12345, 3): the lowest 3 digits");
+		(void)put_decimal(buf, 1234.05, 2);
+		is_str(buf, "1234.05", "put_decimal(1234.05, 2): a zero after "
+		    "the point");
+		(void)put_decimal(buf, 0.001, 3);
+		is_str(buf, "0.001", "put_decimal(0.001, 3)");
+	}
 	return tap_done();
 }
