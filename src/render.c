@@ -340,33 +340,31 @@ memo_same(const struct memo_col *mc, const struct cell *c)
 	}
 }
 
-/* A figure or a date, formatted in place: never quoted. */
-static void
-put_cell(struct buf *b, const struct cell *c)
+/* A figure or a date at out, which has room for 32 bytes: never quoted.
+ * Returns the end of what was written (no NUL). */
+static char *
+put_cell(char *out, const struct cell *c)
 {
-	char *at, *end;
-
-	buf_reserve(b, 32);
-	at = b->data + b->len;
 	switch (c->type) {
 	case CELL_NUMBER:
-		end = put_decimal(at, c->num, c->prec);
-		break;
+		return put_decimal(out, c->num, c->prec);
 	case CELL_INT:
-		end = put_whole(at, c->whole);
-		break;
+		return put_whole(out, c->whole);
 	case CELL_DATE:
-		date_format(c->date, at);
-		end = at + 10;
-		break;
+		date_format(c->date, out);
+		return out + 10;
 	default:
-		end = at;
-		*end = '\0';
-		break;
+		return out;
 	}
-	b->len += (size_t)(end - at);
 }
 
+/*
+ * One row.  The separator, a figure and a field repeated from the row
+ * above are written through a local pointer into room reserved for them
+ * (a byte store through b would make the compiler load b->data and b->len
+ * again after it); text goes through the field writers, which grow b as
+ * they need.  The row's NUL comes with its line end.
+ */
 static void
 data_row(const struct table *t, size_t r, struct buf *b,
     const struct render_opts *o, char sep, field_fn field,
@@ -383,59 +381,65 @@ data_row(const struct table *t, size_t r, struct buf *b,
 		const struct cell *cell = table_cell(t, r, c);
 		struct memo_col *mc = &memo->cols[c];
 		size_t at;
+		char *out;
 
 		if (!is_data_col(&t->cols[c]))
 			continue;
+		/* A separator, then a figure (32 bytes) or a repeated field
+		 * of up to 16 bytes copied in one piece. */
+		buf_reserve(b, 1 + 32);
+		out = b->data + b->len;
 		if (!first)
-			buf_addc(b, sep);
+			*out++ = sep;
 		first = 0;
-		at = b->len;
+		at = (size_t)(out - b->data);
 		if (memo->any && memo_same(mc, cell)) {
-			/* The row's NUL comes with its line end. */
-			if (mc->len <= 16 && b->len + 32 < b->cap) {
+			const char *was = b->data + memo->prev + mc->off;
+
+			if (mc->len <= 16) {
 				char tmp[16];	/* one load, one store */
 
-				memcpy(tmp, b->data + memo->prev + mc->off, 16);
-				memcpy(b->data + at, tmp, 16);
+				memcpy(tmp, was, 16);
+				memcpy(out, tmp, 16);
 			} else {
+				b->len = at;
 				buf_reserve(b, mc->len);
 				memcpy(b->data + at, b->data + memo->prev +
 				    mc->off, mc->len);
 			}
-			b->len += mc->len;
-		} else {
+			b->len = at + mc->len;
+		} else if (cell->type == CELL_TEXT) {
 			int above_text = mc->ok && mc->cell.type == CELL_TEXT;
+			int guard = render_needs_guard(cell->text);
+			size_t n;
 
+			b->len = at;
 			mc->cell = *cell;
-			if (cell->type == CELL_TEXT) {
-				int guard = render_needs_guard(cell->text);
-				size_t n;
+			if (cell->borrowed != BORROWED_STABLE)
+				mc->cell.text = NULL;
+			/* The text above, for a field that shares its start or
+			 * end (csv_quoted_after()). */
+			if (above_text && field == csv_field && memo->any &&
+			    mc->text.len > 0) {
+				struct csv_above above;
 
-				if (cell->borrowed != BORROWED_STABLE)
-					mc->cell.text = NULL;
-				/* The text above, for a field that shares its
-				 * start or end (csv_quoted_after()). */
-				if (above_text && field == csv_field &&
-				    memo->any && mc->text.len > 0) {
-					struct csv_above above;
-
-					above.text = mc->text.data;
-					above.len = mc->text.len;
-					above.at = memo->prev + mc->off;
-					above.bytes = mc->len;
-					n = csv_text(b, cell->text, guard, &above);
-				} else
-					n = field(b, cell->text, guard);
-				buf_reset(&mc->text);
-				buf_add(&mc->text, cell->text, n);
-				mc->ok = 1;
-			} else if (cell->type == CELL_EMPTY ||
-			    cell->type == CELL_SERIES) {
-				mc->ok = 0;	/* an empty field */
-			} else {
-				put_cell(b, cell);
-				mc->ok = 1;
-			}
+				above.text = mc->text.data;
+				above.len = mc->text.len;
+				above.at = memo->prev + mc->off;
+				above.bytes = mc->len;
+				n = csv_text(b, cell->text, guard, &above);
+			} else
+				n = field(b, cell->text, guard);
+			buf_reset(&mc->text);
+			buf_add(&mc->text, cell->text, n);
+			mc->ok = 1;
+		} else {
+			/* A figure, a date, or an empty field. */
+			mc->cell = *cell;
+			out = put_cell(out, cell);
+			b->len = (size_t)(out - b->data);
+			mc->ok = cell->type != CELL_EMPTY &&
+			    cell->type != CELL_SERIES;
 		}
 		mc->off = at - start;
 		mc->len = b->len - at;
