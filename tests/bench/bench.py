@@ -48,8 +48,9 @@ What one run does:
     as the files repeat `unit` and the exercise declarations), `check --each
     FILES` and `weekly --each -o csv FILES` ("n/a" when that fails).
     Then, on the 100 MB journal (or the largest size below it), the
-    floor and the six liftlog commands run in turn, 11 rounds (33 below
-    10 MB): the ratio to the floor within each round, whose median is
+    floor and the six liftlog commands run in turn, 21 rounds (63 below
+    10 MB), the floor right before each command: the ratio of each command
+    to the floor run just before it, whose median over the rounds is
     printed, does not move with the machine's speed from one minute to the
     next as the ratio of two hyperfine blocks does.
  4. Output: ONE table on standard output, the same in build/bench/results.md
@@ -92,7 +93,7 @@ FLOOR_C = os.path.join(HERE, "floor.c")
 TEAM_TODAY = "2026-11-23"
 TEAM_KB = 100
 SLOW = 30.0         # a probe this long is the only run
-ALT_ROUNDS = 11     # rounds of the floor and liftlog alternated
+ALT_ROUNDS = 21     # rounds of the floor and liftlog alternated
 BUDGET = 8.0        # seconds of repetitions per command, about
 ENV = dict(os.environ, LC_ALL="C.UTF-8", NO_COLOR="1")
 for var in ("LIFTLOG_FILE", "LIFTLOG_TODAY", "LEDGER_FILE", "LEDGER"):
@@ -404,17 +405,22 @@ def alternated(floor, commands, rounds):
     """The floor and each command in turn, `rounds` times: on a shared
     machine whose speed drifts over minutes, a ratio to the floor measured
     in the same seconds is steadier than one between two hyperfine blocks.
+    Within a round the floor runs right before each command, and each
+    command's ratio is to that run of the floor.
     Returns [(name, median wall, median of the per-round ratios)]."""
     times = {name: [] for name, _ in [("floor", None)] + commands}
+    ratios = {name: [] for name, _ in commands}
     for _ in range(rounds):
-        times["floor"].append(wall_of(floor))
         for name, argv in commands:
-            times[name].append(wall_of(argv))
-    out = []
-    for name, _ in [("floor", None)] + commands:
-        ratios = [t / f for t, f in zip(times[name], times["floor"])]
+            f = wall_of(floor)
+            t = wall_of(argv)
+            times["floor"].append(f)
+            times[name].append(t)
+            ratios[name].append(t / f)
+    out = [("floor", statistics.median(times["floor"]), 1.0)]
+    for name, _ in commands:
         out.append((name, statistics.median(times[name]),
-                    statistics.median(ratios)))
+                    statistics.median(ratios[name])))
     return out
 
 
