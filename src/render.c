@@ -359,6 +359,27 @@ put_cell(char *out, const struct cell *c)
 }
 
 /*
+ * The date date at out (YYYY-MM-DD, 10 bytes), after a field above that
+ * held the date above, its bytes at was.  Every month has 28 days at
+ * least: when the day of the month above, moved by the days between the
+ * two, stays within 1..28, both lie in one month, and only the day is
+ * written (sessions' dates, a few days apart, are most often so).
+ */
+static char *
+put_date_after(char *out, int32_t date, int32_t above, const char *was)
+{
+	long long day = (was[8] - '0') * 10 + (was[9] - '0') +
+	    ((long long)date - above);
+
+	if (day >= 1 && day <= 28) {
+		memcpy(out, was, 8);
+		return put_digits(out + 8, (unsigned long long)day, 2);
+	}
+	date_format(date, out);
+	return out + 10;
+}
+
+/*
  * One row.  The separator, a figure and a field repeated from the row
  * above are written through a local pointer into room reserved for them
  * (a byte store through b would make the compiler load b->data and b->len
@@ -435,8 +456,14 @@ data_row(const struct table *t, size_t r, struct buf *b,
 			mc->ok = 1;
 		} else {
 			/* A figure, a date, or an empty field. */
+			if (cell->type == CELL_DATE && memo->any &&
+			    mc->cell.type == CELL_DATE && mc->len == 10)
+				out = put_date_after(out, cell->date,
+				    mc->cell.date, b->data + memo->prev +
+				    mc->off);
+			else
+				out = put_cell(out, cell);
 			mc->cell = *cell;
-			out = put_cell(out, cell);
 			b->len = (size_t)(out - b->data);
 			mc->ok = cell->type != CELL_EMPTY &&
 			    cell->type != CELL_SERIES;

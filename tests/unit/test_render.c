@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "render.h"
 #include "table.h"
 #include "util.h"
@@ -308,6 +309,75 @@ pieces(int streamed)
 	table_free(t);
 }
 
+/*
+ * Dates in a column, each with the one above it: a date in the same month
+ * is written from the field above and its own day (when the day stays
+ * within 1..28), any other in full.  Month ends of 31, 30, 29 and 28 days,
+ * a leap day, a year's end, dates that go back, repeat, or jump years,
+ * an empty cell between two dates, and a figure in place of a date.  The
+ * lines are written by hand.
+ */
+static const struct { int y, m, d; const char *line; } date_rows[] = {
+	{ 2024, 1, 27, "2024-01-27,0\n" }, { 2024, 1, 28, "2024-01-28,1\n" },
+	{ 2024, 1, 29, "2024-01-29,2\n" }, { 2024, 1, 31, "2024-01-31,3\n" },
+	{ 2024, 2, 1, "2024-02-01,4\n" }, { 2024, 2, 28, "2024-02-28,5\n" },
+	{ 2024, 2, 29, "2024-02-29,6\n" }, { 2024, 3, 1, "2024-03-01,7\n" },
+	{ 2024, 2, 28, "2024-02-28,8\n" }, { 2024, 2, 27, "2024-02-27,9\n" },
+	{ 2024, 2, 1, "2024-02-01,10\n" }, { 2024, 1, 31, "2024-01-31,11\n" },
+	{ 2023, 12, 31, "2023-12-31,12\n" }, { 2024, 1, 1, "2024-01-01,13\n" },
+	{ 2024, 1, 1, "2024-01-01,14\n" }, { 2024, 1, 15, "2024-01-15,15\n" },
+	{ 2024, 4, 15, "2024-04-15,16\n" }, { 2024, 4, 30, "2024-04-30,17\n" },
+	{ 2024, 5, 1, "2024-05-01,18\n" }, { 2023, 2, 28, "2023-02-28,19\n" },
+	{ 2023, 3, 1, "2023-03-01,20\n" }, { 1999, 3, 10, "1999-03-10,21\n" },
+	{ 0, 0, 0, ",22\n" }, { 1999, 3, 12, "1999-03-12,23\n" },
+	{ -1, 0, 0, "7,24\n" }, { 1999, 3, 13, "1999-03-13,25\n" },
+	{ 9999, 12, 31, "9999-12-31,26\n" }, { 1000, 1, 1, "1000-01-01,27\n" },
+	{ 1000, 1, 28, "1000-01-28,28\n" }, { 1000, 1, 2, "1000-01-02,29\n" },
+};
+
+static void
+dates(int streamed)
+{
+	static const struct column dcols[2] = { { "date", 0 }, { "n", 0 } };
+	const size_t nrows = sizeof(date_rows) / sizeof(date_rows[0]);
+	struct render_opts o = { 0, 0, 1, NULL };
+	struct render_stream rs;
+	struct table *t = table_new(NULL, "kg", dcols, 2);
+	char *data = NULL;
+	size_t len = 0, i, at = 7, bad = 0;
+	FILE *fp = open_memstream(&data, &len);
+
+	if (streamed) {
+		render_stream_init(&rs, fp, &o, 0);
+		table_stream(t, &rs.sink);
+	}
+	for (i = 0; i < nrows; i++) {
+		table_add_row(t);
+		if (date_rows[i].y > 0)
+			table_date(t, 0, date_from_civil(date_rows[i].y,
+			    date_rows[i].m, date_rows[i].d));
+		else if (date_rows[i].y < 0)
+			table_int(t, 0, 7);
+		table_int(t, 1, (long long)i);
+		table_flush(t);
+	}
+	if (streamed) {
+		table_finish(t);
+		(void)render_stream_finish(&rs);
+	} else
+		render_csv(t, fp, &o);
+	fclose(fp);
+	ok(strncmp(data, "date,n\n", 7) == 0, "dates (%s): the header",
+	    streamed ? "streamed" : "kept");
+	for (i = 0; i < nrows; i++)
+		expect_line(data, len, &at, date_rows[i].line, i, &bad);
+	ok(bad == 0 && at == len, "dates (%s): %zu rows, each date after the "
+	    "one above as written by hand", streamed ? "streamed" : "kept",
+	    nrows);
+	free(data);
+	table_free(t);
+}
+
 int
 main(void)
 {
@@ -387,6 +457,8 @@ main(void)
 	repeats(1);
 	pieces(0);
 	pieces(1);
+	dates(0);
+	dates(1);
 
 	/* put_decimal() at each precision it splits differently (1 and 2
 	 * by a constant, others by the scale): ties away from zero, a tie
