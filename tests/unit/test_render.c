@@ -160,6 +160,39 @@ repeat_rows(struct table *t, size_t nrows)
 	}
 }
 
+/* What fills a table for the tests below: rows added, each flushed. */
+typedef void fill_fn(struct table *t, size_t nrows);
+
+/*
+ * A table of ncols columns filled by fill, rendered as CSV, kept
+ * (render_csv) or streamed (render_stream, each row as it is flushed).
+ * Returns the output (the caller frees it), its length in *len.
+ */
+static char *
+filled_csv(const struct column *c, size_t ncols, fill_fn *fill,
+    size_t nrows, int streamed, size_t *len)
+{
+	struct render_opts o = { 0, 0, 1, NULL };
+	struct render_stream rs;
+	struct table *t = table_new(NULL, "kg", c, ncols);
+	char *data = NULL;
+	FILE *fp = open_memstream(&data, len);
+
+	if (streamed) {
+		render_stream_init(&rs, fp, &o, 0);
+		table_stream(t, &rs.sink);
+		fill(t, nrows);
+		table_finish(t);
+		(void)render_stream_finish(&rs);
+	} else {
+		fill(t, nrows);
+		render_csv(t, fp, &o);
+	}
+	fclose(fp);
+	table_free(t);
+	return data;
+}
+
 /*
  * Enough rows to pass the renderer's 64 KiB buffer several times, kept
  * (render_csv) and streamed (render_stream): each line must be the one
@@ -169,24 +202,10 @@ static void
 repeats(int streamed)
 {
 	const size_t nrows = 6000;
-	struct render_opts o = { 0, 0, 1, NULL };
-	struct render_stream rs;
-	struct table *t = table_new(NULL, "kg", cols, 3);
-	char *data = NULL, line[96];
+	char *data, line[96];
 	size_t len = 0, i, at, bad = 0;
-	FILE *fp = open_memstream(&data, &len);
 
-	if (streamed) {
-		render_stream_init(&rs, fp, &o, 0);
-		table_stream(t, &rs.sink);
-		repeat_rows(t, nrows);
-		table_finish(t);
-		(void)render_stream_finish(&rs);
-	} else {
-		repeat_rows(t, nrows);
-		render_csv(t, fp, &o);
-	}
-	fclose(fp);
+	data = filled_csv(cols, 3, repeat_rows, nrows, streamed, &len);
 	ok(strncmp(data, "text,figure,more\n", 17) == 0,
 	    "repeats (%s): the header", streamed ? "streamed" : "kept");
 	at = 17;
@@ -198,7 +217,6 @@ repeats(int streamed)
 	    "as written by hand", streamed ? "streamed" : "kept", nrows,
 	    len / 1024);
 	free(data);
-	table_free(t);
 }
 
 /*
@@ -265,26 +283,16 @@ static const char *const piece_text[][2] = {
 	  "\"x\r\nz, and a text long enough to share its end\"" },
 };
 
-/* The rows of piece_text, kept or streamed, against their lines. */
+/* The rows of piece_text, each text a new string written over the last. */
 static void
-pieces(int streamed)
+piece_rows(struct table *t, size_t nrows)
 {
-	const size_t nrows = sizeof(piece_text) / sizeof(piece_text[0]);
-	struct render_opts o = { 0, 0, 1, NULL };
-	struct render_stream rs;
-	struct table *t = table_new(NULL, "kg", cols, 3);
-	char *data = NULL, line[160], copy[160];
-	size_t len = 0, i, at = 17, bad = 0;
-	FILE *fp = open_memstream(&data, &len);
+	char copy[160];
+	size_t i;
 
-	if (streamed) {
-		render_stream_init(&rs, fp, &o, 0);
-		table_stream(t, &rs.sink);
-	}
 	for (i = 0; i < nrows; i++) {
 		table_add_row(t);
 		if (piece_text[i][0] != NULL) {
-			/* A new string each row, written over the last. */
 			snprintf(copy, sizeof(copy), "%s", piece_text[i][0]);
 			table_text_shortlived(t, 0, copy);
 		}
@@ -292,12 +300,17 @@ pieces(int streamed)
 		table_text_ref(t, 2, "x");
 		table_flush(t);
 	}
-	if (streamed) {
-		table_finish(t);
-		(void)render_stream_finish(&rs);
-	} else
-		render_csv(t, fp, &o);
-	fclose(fp);
+}
+
+/* The rows of piece_text, kept or streamed, against their lines. */
+static void
+pieces(int streamed)
+{
+	const size_t nrows = sizeof(piece_text) / sizeof(piece_text[0]);
+	char *data, line[160];
+	size_t len = 0, i, at = 17, bad = 0;
+
+	data = filled_csv(cols, 3, piece_rows, nrows, streamed, &len);
 	for (i = 0; i < nrows; i++) {
 		snprintf(line, sizeof(line), "%s,%zu,x\n", piece_text[i][1], i);
 		expect_line(data, len, &at, line, i, &bad);
@@ -306,7 +319,6 @@ pieces(int streamed)
 	    "shares its start or end with the one above, each as written by "
 	    "hand", streamed ? "streamed" : "kept", nrows);
 	free(data);
-	table_free(t);
 }
 
 /*
@@ -335,22 +347,13 @@ static const struct { int y, m, d; const char *line; } date_rows[] = {
 	{ 1000, 1, 28, "1000-01-28,28\n" }, { 1000, 1, 2, "1000-01-02,29\n" },
 };
 
+/* The rows of date_rows: a date, nothing, or a figure, then the row's
+ * number. */
 static void
-dates(int streamed)
+date_cells(struct table *t, size_t nrows)
 {
-	static const struct column dcols[2] = { { "date", 0 }, { "n", 0 } };
-	const size_t nrows = sizeof(date_rows) / sizeof(date_rows[0]);
-	struct render_opts o = { 0, 0, 1, NULL };
-	struct render_stream rs;
-	struct table *t = table_new(NULL, "kg", dcols, 2);
-	char *data = NULL;
-	size_t len = 0, i, at = 7, bad = 0;
-	FILE *fp = open_memstream(&data, &len);
+	size_t i;
 
-	if (streamed) {
-		render_stream_init(&rs, fp, &o, 0);
-		table_stream(t, &rs.sink);
-	}
 	for (i = 0; i < nrows; i++) {
 		table_add_row(t);
 		if (date_rows[i].y > 0)
@@ -361,12 +364,17 @@ dates(int streamed)
 		table_int(t, 1, (long long)i);
 		table_flush(t);
 	}
-	if (streamed) {
-		table_finish(t);
-		(void)render_stream_finish(&rs);
-	} else
-		render_csv(t, fp, &o);
-	fclose(fp);
+}
+
+static void
+dates(int streamed)
+{
+	static const struct column dcols[2] = { { "date", 0 }, { "n", 0 } };
+	const size_t nrows = sizeof(date_rows) / sizeof(date_rows[0]);
+	char *data;
+	size_t len = 0, i, at = 7, bad = 0;
+
+	data = filled_csv(dcols, 2, date_cells, nrows, streamed, &len);
 	ok(strncmp(data, "date,n\n", 7) == 0, "dates (%s): the header",
 	    streamed ? "streamed" : "kept");
 	for (i = 0; i < nrows; i++)
@@ -375,7 +383,6 @@ dates(int streamed)
 	    "one above as written by hand", streamed ? "streamed" : "kept",
 	    nrows);
 	free(data);
-	table_free(t);
 }
 
 int
